@@ -1,0 +1,16 @@
+package org.provkit;
+
+/** The exit codes every command shares (DESIGN.md, "Commands"). */
+public final class ExitCode {
+    /** Everything went well. */
+    public static final int OK = 0;
+    /** The check found problems: an invalid bundle, a failed audit, warnings under --strict. */
+    public static final int PROBLEMS = 1;
+    /** The command line was wrong. */
+    public static final int USAGE = 2;
+    /** An input could not be read at all. */
+    public static final int UNREADABLE = 3;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,20 @@
+package org.provkit.cli;
+
+import org.provkit.ExitCode;
+import org.provkit.ProvkitException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code provkit search}: placeholder until its issue lands. */
+@Command(name = "search", mixinStandardHelpOptions = true, description = "(being built)")
+public final class SearchCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Mixin
+    GlobalOptions global;
+
+    @Override
+    public Integer call() {
+        throw new ProvkitException(ExitCode.USAGE, "search is not available in this build yet");
+    }
+}
