@@ -30,6 +30,8 @@ public final class Main {
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        // Libraries (PDFBox, POI) log every oddity of a damaged file; provkit reports those itself.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "warn" : "off");
         CommandLine cli = new CommandLine(new ProvkitCommand(out, err));
         cli.setOut(outWriter);
         cli.setErr(errWriter);

@@ -6,6 +6,9 @@ public final class ProvenanceAnalyzer {
     public ProvenanceAnalyzer() {
     }
 
+    public ProvenanceAnalyzer(java.nio.file.Path registry) {
+    }
+
     /** Never throws for bad content: problems become warnings in the result. */
     public DocumentProvenance analyze(SourceDocument document) {
         return new DocumentProvenance(null, null, java.util.List.of(), new DocumentProvenance.Attribution(java.util.List.of()),

@@ -1,0 +1,300 @@
+package org.provkit.bundle;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.provkit.ExitCode;
+import org.provkit.Json;
+import org.provkit.ProvkitException;
+import org.provkit.ProvkitVersion;
+import org.provkit.bag.BagInfo;
+import org.provkit.bag.ChecksumAlgorithm;
+import org.provkit.extract.TextLimits;
+import org.provkit.extract.TikaExtractor;
+import org.provkit.provenance.BundleActivity;
+import org.provkit.provenance.ProvDocumentEntry;
+import org.provkit.provenance.ProvJsonWriter;
+import org.provkit.provenance.ProvenanceAnalyzer;
+import org.provkit.sign.SignatureFiles;
+
+/**
+ * The bundling pipeline: sources → (extraction and attribution on a pool, each source read once while
+ * its checksums are computed) → records and PROV graph → tag files → signature → one archive written
+ * under a temporary name, synced, then renamed.
+ *
+ * <p>Entry order: the tag files and signature first, then the payload sorted by path. Knowing every
+ * checksum before the payload lets a verifier check a streamed archive in one pass, and lets the default
+ * name carry a hash of the content.
+ */
+public final class BundleService {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    private final ProgressListener progress;
+
+    public BundleService(ProgressListener progress) {
+        this.progress = progress;
+    }
+
+    public BundleResult bundle(BundleRequest request) throws IOException {
+        SourceScanner.Result scan = SourceScanner.scan(request.sources());
+        if (scan.files().isEmpty()) {
+            throw new ProvkitException(ExitCode.UNREADABLE, "no files to bundle in " + request.sources());
+        }
+        Path outputDir = request.outputDir().toAbsolutePath().normalize();
+        Files.createDirectories(outputDir);
+        AtomicFiles.removeLeftovers(outputDir);
+        Path staging = AtomicFiles.tempSibling(outputDir, "staging");
+        Files.createDirectory(staging);
+        try {
+            return bundle(request, scan, outputDir, staging);
+        } finally {
+            AtomicFiles.deleteRecursively(staging);
+        }
+    }
+
+    private BundleResult bundle(BundleRequest request, SourceScanner.Result scan, Path outputDir, Path staging)
+            throws IOException {
+        Instant started = request.reproducible() ? request.bagTime() : Instant.now();
+        List<ProcessedDocument> documents = extractAll(request, scan.files(), staging);
+
+        List<PayloadEntry> payload = new ArrayList<>();
+        List<ProvDocumentEntry> provEntries = new ArrayList<>();
+        List<DocumentWarning> warnings = new ArrayList<>();
+        Set<String> externalIdentifiers = new LinkedHashSet<>();
+        long sourceBytes = 0;
+        for (int i = 0; i < documents.size(); i++) {
+            ProcessedDocument doc = documents.get(i);
+            SourceFile source = doc.source();
+            String path = source.recordedPath();
+            sourceBytes += source.size();
+            payload.add(new PayloadEntry(BagPaths.original(path), source.file(), source.size(),
+                    doc.extraction().digests().sha256(), doc.extraction().digests().sha512(), true));
+            payload.add(new PayloadEntry(BagPaths.text(path), textFile(staging, i), doc.textDigests().bytes(),
+                    doc.textDigests().sha256(), doc.textDigests().sha512(), false));
+            payload.add(writeStaged(staging.resolve(i + ".json"), BagPaths.record(path),
+                    Json.mapper().writeValueAsBytes(doc.record())));
+            provEntries.add(new ProvDocumentEntry(path, BagPaths.original(path), BagPaths.text(path),
+                    BagPaths.record(path), doc.extraction().digests().sha256(), doc.extraction().mediaType(), doc.provenance()));
+            DocumentProcessor.warnings(doc.record()).forEach(w -> warnings.add(new DocumentWarning(path, w)));
+            doc.record().path("urls").forEach(url -> {
+                if ("canonical".equals(url.path("role").asText())) {
+                    externalIdentifiers.add(url.path("url").asText());
+                }
+            });
+        }
+        Instant ended = request.reproducible() ? request.bagTime() : Instant.now();
+        BundleActivity activity = new BundleActivity(request.name(), started, ended, ProvkitVersion.agent(),
+                request.archivist(), request.organization());
+        Path provFile = staging.resolve("provenance.json");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(provFile, StandardOpenOption.CREATE_NEW))) {
+            ProvJsonWriter.write(activity, provEntries, out);
+        }
+        payload.add(stagedEntry(provFile, BagPaths.PROVENANCE));
+        payload.sort(java.util.Comparator.comparing(PayloadEntry::bagPath));
+
+        long payloadBytes = payload.stream().mapToLong(PayloadEntry::size).sum();
+        byte[] manifest256 = TagFiles.manifest(payload, PayloadEntry::sha256);
+        String name = request.name() != null ? request.name() : defaultName(request.sources().get(0), request.bagTime(), manifest256);
+        BundleNames.check(name);
+        BagInfo bagInfo = bagInfo(request, payload.size(), payloadBytes, externalIdentifiers, documents.size());
+        Map<String, byte[]> tagFiles = TagFiles.build(payload, bagInfo);
+        SignatureFiles signature = null;
+        if (request.signer().isPresent()) {
+            signature = request.signer().get().sign(tagFiles.get(ChecksumAlgorithm.SHA512.tagManifestName()));
+        }
+        Path target = outputDir.resolve(name + request.format().extension());
+        if (Files.exists(target)) {
+            throw new ProvkitException(ExitCode.USAGE, target + " already exists: a bundle is never overwritten (choose --name)");
+        }
+        Path written = write(request.format(), outputDir, target, name, request.bagTime(), tagFiles, signature, payload);
+        return new BundleResult(written, name, request.format(), documents.size(), sourceBytes, payloadBytes,
+                payload.size(), List.copyOf(warnings), scan.notes(), signature);
+    }
+
+    private List<ProcessedDocument> extractAll(BundleRequest request, List<SourceFile> files, Path staging) throws IOException {
+        Set<String> siblings = new LinkedHashSet<>();
+        files.forEach(f -> siblings.add(f.recordedPath()));
+        long total = files.stream().mapToLong(SourceFile::size).sum();
+        progress.start("extracting", total);
+        TikaExtractor extractor = new TikaExtractor(TextLimits.defaults());
+        ProvenanceAnalyzer analyzer = request.registry() == null ? new ProvenanceAnalyzer() : new ProvenanceAnalyzer(request.registry());
+        DocumentProcessor processor = new DocumentProcessor(extractor, analyzer);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.threads()), runnable -> {
+            Thread thread = new Thread(runnable, "provkit-extract");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<ProcessedDocument>> futures = new ArrayList<>(files.size());
+            for (int i = 0; i < files.size(); i++) {
+                SourceFile source = files.get(i);
+                Path text = textFile(staging, i);
+                futures.add(pool.submit(() -> {
+                    ProcessedDocument doc = processor.process(source, text, siblings);
+                    progress.advance(source.size());
+                    return doc;
+                }));
+            }
+            List<ProcessedDocument> documents = new ArrayList<>(files.size());
+            for (Future<ProcessedDocument> future : futures) {
+                documents.add(await(future));
+            }
+            return documents;
+        } finally {
+            pool.shutdownNow();
+            progress.finish();
+        }
+    }
+
+    private static ProcessedDocument await(Future<ProcessedDocument> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProvkitException(ExitCode.UNREADABLE, "interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private static Path textFile(Path staging, int index) {
+        return staging.resolve(index + ".txt");
+    }
+
+    private static PayloadEntry writeStaged(Path file, String bagPath, byte[] bytes) throws IOException {
+        Files.write(file, bytes, StandardOpenOption.CREATE_NEW);
+        HexFormat hex = HexFormat.of();
+        return new PayloadEntry(bagPath, file, bytes.length, hex.formatHex(ChecksumAlgorithm.SHA256.newDigest().digest(bytes)),
+                hex.formatHex(ChecksumAlgorithm.SHA512.newDigest().digest(bytes)), false);
+    }
+
+    private static PayloadEntry stagedEntry(Path file, String bagPath) throws IOException {
+        MessageDigest sha256 = ChecksumAlgorithm.SHA256.newDigest();
+        MessageDigest sha512 = ChecksumAlgorithm.SHA512.newDigest();
+        try (InputStream in = new DigestInputStreams(Files.newInputStream(file), sha256, sha512)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        HexFormat hex = HexFormat.of();
+        return new PayloadEntry(bagPath, file, Files.size(file), hex.formatHex(sha256.digest()), hex.formatHex(sha512.digest()), false);
+    }
+
+    static String defaultName(Path firstSource, Instant time, byte[] manifest) {
+        Path name = firstSource.toAbsolutePath().normalize().getFileName();
+        String base = name == null ? "bundle" : BundleNames.sanitize(stripExtension(name.toString()));
+        String hash = HexFormat.of().formatHex(ChecksumAlgorithm.SHA256.newDigest().digest(manifest)).substring(0, 6);
+        return base + "-" + DATE.format(time) + "-" + hash;
+    }
+
+    private static String stripExtension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static BagInfo bagInfo(BundleRequest request, int files, long bytes, Set<String> identifiers, int documents) {
+        BagInfo info = BagInfo.empty();
+        if (request.organization() != null && !request.organization().isBlank()) {
+            info = info.with("Source-Organization", request.organization().strip());
+        }
+        info = info.with("Bagging-Date", ISO_DATE.format(request.bagTime()))
+                .with("Bag-Software-Agent", ProvkitVersion.agent())
+                .with("Payload-Oxum", bytes + "." + files)
+                .with("Bag-Size", TagFiles.humanSize(bytes))
+                .with("External-Description", documents + (documents == 1 ? " source document" : " source documents")
+                        + " with extracted text, records and W3C PROV provenance");
+        for (String identifier : new TreeMap<String, String>(toMap(identifiers)).keySet()) {
+            info = info.with("External-Identifier", identifier);
+        }
+        return info;
+    }
+
+    private static Map<String, String> toMap(Set<String> values) {
+        Map<String, String> map = new TreeMap<>();
+        values.forEach(v -> map.put(v, v));
+        return map;
+    }
+
+    private Path write(BundleFormat format, Path outputDir, Path target, String name, Instant mtime,
+            Map<String, byte[]> tagFiles, SignatureFiles signature, List<PayloadEntry> payload) throws IOException {
+        long total = payload.stream().mapToLong(PayloadEntry::size).sum();
+        progress.start("packing", total);
+        Path temp = AtomicFiles.tempSibling(outputDir, name + format.extension());
+        try (BagSink sink = switch (format) {
+            case TAR -> new TarBagSink(temp, target, name, mtime, false);
+            case TAR_GZ -> new TarBagSink(temp, target, name, mtime, true);
+            case ZIP -> new ZipBagSink(temp, target, name, mtime);
+            case DIR -> new DirBagSink(temp, target, mtime);
+        }) {
+            for (Map.Entry<String, byte[]> tag : tagFiles.entrySet()) {
+                byte[] bytes = tag.getValue();
+                sink.add(tag.getKey(), bytes.length, out -> out.write(bytes));
+            }
+            if (signature != null) {
+                for (Map.Entry<String, byte[]> file : signature.files().entrySet()) {
+                    byte[] bytes = file.getValue();
+                    sink.add(BagPaths.SIGNATURE_FOLDER + file.getKey(), bytes.length, out -> out.write(bytes));
+                }
+            }
+            byte[] buffer = new byte[1 << 20];
+            for (PayloadEntry entry : payload) {
+                sink.add(entry.bagPath(), entry.size(), out -> copy(entry, out, buffer));
+                progress.advance(entry.size());
+            }
+            return sink.commit();
+        } finally {
+            progress.finish();
+        }
+    }
+
+    /** Copies a payload file; a source is checksummed again on the way, so what is packed is what was listed. */
+    private static void copy(PayloadEntry entry, OutputStream out, byte[] buffer) throws IOException {
+        MessageDigest check = entry.original() ? ChecksumAlgorithm.SHA256.newDigest() : null;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(entry.file()), 1 << 16)) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                if (check != null) {
+                    check.update(buffer, 0, n);
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        if (check != null && !HexFormat.of().formatHex(check.digest()).equals(entry.sha256())) {
+            throw new SourceChangedException(entry.bagPath() + ": changed while it was being bundled (checksum differs)");
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

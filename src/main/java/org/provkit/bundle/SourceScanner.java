@@ -1,0 +1,132 @@
+package org.provkit.bundle;
+
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.provkit.ExitCode;
+import org.provkit.ProvkitException;
+
+/**
+ * Turns the SOURCES of {@code bundle} into a sorted list of regular files. Links are never followed
+ * and devices, fifos and sockets are skipped: each is a note, not an error.
+ */
+public final class SourceScanner {
+
+    /** The sources found, sorted by recorded path, and the notes on what was left out. */
+    public record Result(List<SourceFile> files, List<SourceNote> notes) {
+    }
+
+    private SourceScanner() {
+    }
+
+    public static Result scan(List<Path> sources) {
+        List<SourceFile> files = new ArrayList<>();
+        List<SourceNote> notes = new ArrayList<>();
+        Set<String> roots = new HashSet<>();
+        for (Path source : sources) {
+            if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+                throw new ProvkitException(ExitCode.UNREADABLE, source + ": no such file or folder");
+            }
+            String root = uniqueRoot(rootName(source), roots);
+            if (Files.isDirectory(source)) {
+                walk(source, root, files, notes);
+            } else if (Files.isRegularFile(source)) {
+                if (!Files.isReadable(source)) {
+                    throw new ProvkitException(ExitCode.UNREADABLE, source + ": not readable (permission denied)");
+                }
+                files.add(new SourceFile(source, root, size(source)));
+            } else {
+                notes.add(new SourceNote(source.toString(), "not a regular file or folder: skipped"));
+            }
+        }
+        files.sort(Comparator.comparing(SourceFile::recordedPath));
+        return new Result(List.copyOf(files), List.copyOf(notes));
+    }
+
+    private static String rootName(Path source) {
+        Path absolute = source.toAbsolutePath().normalize();
+        Path name = absolute.getFileName();
+        return name == null ? "root" : name.toString();
+    }
+
+    /** Two sources with the same name ({@code a/seeds}, {@code b/seeds}) get {@code seeds}, {@code seeds-2}. */
+    private static String uniqueRoot(String name, Set<String> taken) {
+        String candidate = name;
+        for (int i = 2; !taken.add(candidate); i++) {
+            candidate = name + "-" + i;
+        }
+        return candidate;
+    }
+
+    private static void walk(Path folder, String root, List<SourceFile> files, List<SourceNote> notes) {
+        try {
+            Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String recorded = root + "/" + relative(folder, file);
+                    if (attrs.isSymbolicLink()) {
+                        notes.add(new SourceNote(recorded, "symbolic link: not followed, not bundled"));
+                    } else if (attrs.isRegularFile()) {
+                        if (!Files.isReadable(file)) {
+                            throw new ProvkitException(ExitCode.UNREADABLE, file + ": not readable (permission denied)");
+                        }
+                        files.add(new SourceFile(file, recorded, attrs.size()));
+                    } else {
+                        notes.add(new SourceNote(recorded, "not a regular file (device, fifo or socket): skipped"));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    throw new ProvkitException(ExitCode.UNREADABLE, file + ": cannot be read (" + reason(e) + ")");
+                }
+            });
+        } catch (IOException e) {
+            throw new ProvkitException(ExitCode.UNREADABLE, folder + ": cannot be read (" + reason(e) + ")");
+        }
+    }
+
+    private static String relative(Path folder, Path file) {
+        Path rel = folder.relativize(file);
+        StringBuilder out = new StringBuilder();
+        for (Path part : rel) {
+            if (out.length() > 0) {
+                out.append('/');
+            }
+            out.append(part);
+        }
+        return out.toString();
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new ProvkitException(ExitCode.UNREADABLE, file + ": cannot be read (" + reason(e) + ")");
+        }
+    }
+
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,177 @@
+package org.provkit.extract;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.WriteOutContentHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * Extracts text and metadata with Apache Tika. One instance per run: building the parser costs about a
+ * second (media types), parsing is then thread-safe with a new context per file.
+ */
+public final class TikaExtractor {
+
+    private final AutoDetectParser parser;
+    private final TextLimits limits;
+
+    public TikaExtractor(TextLimits limits) {
+        this.parser = new AutoDetectParser();
+        this.limits = limits;
+    }
+
+    /**
+     * Reads {@code file} once: its bytes are digested while the parser reads them, the text goes to
+     * {@code textOut} (UTF-8). Never throws for a file the parser cannot handle; only for I/O errors on
+     * the file itself or the text output.
+     */
+    public Extraction extract(Path file, String displayName, OutputStream textOut) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+        Extraction.Status status = Extraction.Status.OK;
+        CountingWriter text = new CountingWriter(new BufferedWriter(new OutputStreamWriter(textOut, StandardCharsets.UTF_8), 1 << 16));
+        FileDigests digests;
+        try (InputStream raw = Files.newInputStream(file);
+                DigestingInputStream digesting = new DigestingInputStream(raw)) {
+            long size = Files.size(file);
+            if (size == 0) {
+                warnings.add("empty file (0 bytes): nothing to extract");
+                digests = digesting.finish();
+                text.flush();
+                return new Extraction("application/octet-stream", sortedMetadata(metadata), Extraction.Status.SKIPPED,
+                        warnings, 0, digests);
+            }
+            ParseContext context = new ParseContext();
+            context.set(Parser.class, parser);
+            WriteOutContentHandler limited = new WriteOutContentHandler(text, (int) Math.min(Integer.MAX_VALUE, limits.maxTextChars()));
+            try {
+                TikaInputStream tis = TikaInputStream.get(digesting);
+                parser.parse(tis, new BodyContentHandler(limited), metadata, context);
+            } catch (SAXException | RuntimeException e) {
+                if (WriteLimitReachedException.isWriteLimitReached(e)) {
+                    status = Extraction.Status.TRUNCATED;
+                    warnings.add("text cut at " + limits.maxTextChars() + " characters");
+                } else {
+                    status = Extraction.Status.FAILED;
+                    warnings.add("text extraction failed: " + describe(e));
+                }
+            } catch (org.apache.tika.exception.TikaException e) {
+                if (WriteLimitReachedException.isWriteLimitReached(e)) {
+                    status = Extraction.Status.TRUNCATED;
+                    warnings.add("text cut at " + limits.maxTextChars() + " characters");
+                } else {
+                    status = Extraction.Status.FAILED;
+                    warnings.add("text extraction failed: " + describe(e));
+                }
+            }
+            text.flush();
+            digests = digesting.finish();
+        }
+        String mediaType = baseType(metadata.get(Metadata.CONTENT_TYPE));
+        for (String name : metadata.names()) {
+            if (name.startsWith(TikaCoreProperties.TIKA_META_EXCEPTION_PREFIX) && !name.contains("write_limit")) {
+                String value = metadata.get(name);
+                warnings.add("parser reported: " + firstLine(value));
+            }
+        }
+        warnings.addAll(ContentSanity.check(file, displayName, mediaType, digests.bytes(), text.count(), status));
+        return new Extraction(mediaType, sortedMetadata(metadata), status, warnings, text.count(), digests);
+    }
+
+    private static String baseType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return "application/octet-stream";
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + firstLine(message));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        String line = (nl < 0 ? s : s.substring(0, nl)).strip();
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+
+    private static Map<String, List<String>> sortedMetadata(Metadata metadata) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (String name : metadata.names()) {
+            if (name.startsWith(TikaCoreProperties.TIKA_META_EXCEPTION_PREFIX)) {
+                // exceptions carry stack traces; the record's warnings say what failed
+                out.put(name, List.of(firstLine(metadata.get(name))));
+                continue;
+            }
+            out.put(name, List.copyOf(Arrays.asList(metadata.getValues(name))));
+        }
+        return out;
+    }
+
+    /** Counts characters written, so the record can tell how much text there is. */
+    static final class CountingWriter extends Writer {
+        private final Writer out;
+        private long count;
+
+        CountingWriter(Writer out) {
+            this.out = out;
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            out.write(chars, offset, length);
+            count += length;
+        }
+
+        @Override
+        public void write(String s, int offset, int length) throws IOException {
+            out.write(s, offset, length);
+            count += length;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+}
