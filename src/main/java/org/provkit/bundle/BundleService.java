@@ -32,8 +32,7 @@ import org.provkit.ProvkitException;
 import org.provkit.ProvkitVersion;
 import org.provkit.bag.BagInfo;
 import org.provkit.bag.ChecksumAlgorithm;
-import org.provkit.extract.TextLimits;
-import org.provkit.extract.TikaExtractor;
+import org.provkit.extract.ForkedExtractor;
 import org.provkit.provenance.BundleActivity;
 import org.provkit.provenance.ProvDocumentEntry;
 import org.provkit.provenance.ProvJsonWriter;
@@ -141,7 +140,7 @@ public final class BundleService {
         files.forEach(f -> siblings.add(f.recordedPath()));
         long total = files.stream().mapToLong(SourceFile::size).sum();
         progress.start("extracting", total);
-        TikaExtractor extractor = new TikaExtractor(TextLimits.defaults());
+        ForkedExtractor extractor = new ForkedExtractor(ForkedExtractor.Settings.defaults(Math.max(1, request.threads())));
         ProvenanceAnalyzer analyzer = request.registry() == null ? new ProvenanceAnalyzer() : new ProvenanceAnalyzer(request.registry());
         DocumentProcessor processor = new DocumentProcessor(extractor, analyzer);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.threads()), runnable -> {
@@ -167,6 +166,7 @@ public final class BundleService {
             return documents;
         } finally {
             pool.shutdownNow();
+            extractor.close();
             progress.finish();
         }
     }

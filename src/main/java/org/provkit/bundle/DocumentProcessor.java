@@ -1,23 +1,15 @@
 package org.provkit.bundle;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
 import org.provkit.Json;
-import org.provkit.bag.ChecksumAlgorithm;
 import org.provkit.extract.Extraction;
 import org.provkit.extract.FileDigests;
-import org.provkit.extract.TikaExtractor;
+import org.provkit.extract.Extractor;
 import org.provkit.provenance.DocumentProvenance;
 import org.provkit.provenance.ProvenanceAnalyzer;
 import org.provkit.provenance.SourceDocument;
@@ -32,37 +24,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class DocumentProcessor {
 
-    private final TikaExtractor extractor;
+    private final Extractor extractor;
     private final ProvenanceAnalyzer analyzer;
 
-    public DocumentProcessor(TikaExtractor extractor, ProvenanceAnalyzer analyzer) {
+    public DocumentProcessor(Extractor extractor, ProvenanceAnalyzer analyzer) {
         this.extractor = extractor;
         this.analyzer = analyzer;
     }
 
     /** Extracts {@code source} writing its text to {@code textFile}, then works out its provenance. */
     public ProcessedDocument process(SourceFile source, Path textFile, Set<String> siblingPaths) throws IOException {
-        MessageDigest textSha256 = ChecksumAlgorithm.SHA256.newDigest();
-        MessageDigest textSha512 = ChecksumAlgorithm.SHA512.newDigest();
-        Extraction extraction;
-        long textBytes;
-        try (CountingOutputStream counted = new CountingOutputStream(new DigestOutputStream(new DigestOutputStream(
-                new BufferedOutputStream(Files.newOutputStream(textFile, StandardOpenOption.CREATE_NEW), 1 << 16),
-                textSha256), textSha512))) {
-            extraction = extractor.extract(source.file(), source.recordedPath(), counted);
-            counted.flush();
-            textBytes = counted.count();
-        }
-        HexFormat hex = HexFormat.of();
-        FileDigests textDigests = new FileDigests(textBytes, hex.formatHex(textSha256.digest()), hex.formatHex(textSha512.digest()));
+        Extraction extraction = extractor.extract(source.file(), textFile);
         if (extraction.digests().bytes() != source.size()) {
             throw new SourceChangedException(source.recordedPath() + ": changed while it was being bundled ("
                     + extraction.digests().bytes() + " bytes read, " + source.size() + " expected)");
         }
         DocumentProvenance provenance = analyzer.analyze(new SourceDocument(source.recordedPath(), source.file(),
                 extraction.mediaType(), textFile, extraction.metadata(), siblingPaths));
-        ObjectNode record = record(source, extraction, provenance, textDigests);
-        return new ProcessedDocument(source, extraction, provenance, textDigests, record);
+        ObjectNode record = record(source, extraction, provenance, extraction.text());
+        return new ProcessedDocument(source, extraction, provenance, extraction.text(), record);
     }
 
     /** The record JSON: the {@code inspect --json} fields first, then checksums, extraction and metadata. */
@@ -110,29 +90,5 @@ public final class DocumentProcessor {
         List<String> out = new ArrayList<>();
         record.path("warnings").forEach(w -> out.add(w.asText()));
         return out;
-    }
-
-    static final class CountingOutputStream extends java.io.FilterOutputStream {
-        private long count;
-
-        CountingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
     }
 }

@@ -10,20 +10,21 @@ import java.util.Set;
 
 import org.provkit.ExitCode;
 import org.provkit.ProvkitException;
-import org.provkit.extract.TextLimits;
-import org.provkit.extract.TikaExtractor;
+import org.provkit.extract.ForkedExtractor;
 import org.provkit.provenance.ProvenanceAnalyzer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** What {@code bundle} would record for each file, without packing anything. */
-public final class Inspector {
+public final class Inspector implements java.io.Closeable {
 
+    private final ForkedExtractor extractor;
     private final DocumentProcessor processor;
 
     public Inspector(Path registry) {
         ProvenanceAnalyzer analyzer = registry == null ? new ProvenanceAnalyzer() : new ProvenanceAnalyzer(registry);
-        this.processor = new DocumentProcessor(new TikaExtractor(TextLimits.defaults()), analyzer);
+        this.extractor = new ForkedExtractor(ForkedExtractor.Settings.defaults(1));
+        this.processor = new DocumentProcessor(extractor, analyzer);
     }
 
     /**
@@ -60,6 +61,11 @@ public final class Inspector {
             }
         }
         return records;
+    }
+
+    @Override
+    public void close() {
+        extractor.close();
     }
 
     private static String displayPath(Path input) {

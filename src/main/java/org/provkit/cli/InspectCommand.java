@@ -42,7 +42,10 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<ObjectNode> records = new Inspector(registry).inspect(files);
+        List<ObjectNode> records;
+        try (Inspector inspector = new Inspector(registry)) {
+            records = inspector.inspect(files);
+        }
         PrintStream out = parent.out();
         if (global.json) {
             ObjectNode root = Json.mapper().createObjectNode();

@@ -42,7 +42,7 @@ final class ContentSanity {
     private ContentSanity() {
     }
 
-    static List<String> check(Path file, String displayName, String mediaType, long bytes, long textChars,
+    static List<String> check(Path file, String mediaType, long bytes, long textChars,
             Extraction.Status status) {
         List<String> warnings = new ArrayList<>();
         String name = file.getFileName().toString();

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param status     {@link Status}
  * @param warnings   sentences for people: what went wrong or looks odd
  * @param textChars  characters of text written
+ * @param digests    size and checksums of the source file
+ * @param text       size and checksums of the UTF-8 text file written
  */
 public record Extraction(
         String mediaType,
@@ -19,7 +21,8 @@ public record Extraction(
         Status status,
         List<String> warnings,
         long textChars,
-        FileDigests digests) {
+        FileDigests digests,
+        FileDigests text) {
 
     public enum Status {
         /** Text and metadata extracted. */

@@ -31,7 +31,7 @@ import org.xml.sax.SAXException;
  * Extracts text and metadata with Apache Tika. One instance per run: building the parser costs about a
  * second (media types), parsing is then thread-safe with a new context per file.
  */
-public final class TikaExtractor {
+public final class TikaExtractor implements Extractor {
 
     private final AutoDetectParser parser;
     private final TextLimits limits;
@@ -41,12 +41,29 @@ public final class TikaExtractor {
         this.limits = limits;
     }
 
+    @Override
+    public Extraction extract(Path file, Path textFile) throws IOException {
+        TextSink sink = new TextSink(textFile);
+        PartialExtraction partial;
+        try (sink) {
+            partial = extract(file, sink.stream());
+        }
+        return partial.complete(sink.digests());
+    }
+
+    /** An extraction whose text file is not yet closed, so its checksums are not known. */
+    record PartialExtraction(String mediaType, Map<String, List<String>> metadata, Extraction.Status status,
+            List<String> warnings, long textChars, FileDigests digests) {
+        Extraction complete(FileDigests text) {
+            return new Extraction(mediaType, metadata, status, warnings, textChars, digests, text);
+        }
+    }
+
     /**
      * Reads {@code file} once: its bytes are digested while the parser reads them, the text goes to
-     * {@code textOut} (UTF-8). Never throws for a file the parser cannot handle; only for I/O errors on
-     * the file itself or the text output.
+     * {@code textOut} (UTF-8).
      */
-    public Extraction extract(Path file, String displayName, OutputStream textOut) throws IOException {
+    PartialExtraction extract(Path file, OutputStream textOut) throws IOException {
         List<String> warnings = new ArrayList<>();
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
@@ -60,7 +77,7 @@ public final class TikaExtractor {
                 warnings.add("empty file (0 bytes): nothing to extract");
                 digests = digesting.finish();
                 text.flush();
-                return new Extraction("application/octet-stream", sortedMetadata(metadata), Extraction.Status.SKIPPED,
+                return new PartialExtraction("application/octet-stream", sortedMetadata(metadata), Extraction.Status.SKIPPED,
                         warnings, 0, digests);
             }
             ParseContext context = new ParseContext();
@@ -69,15 +86,7 @@ public final class TikaExtractor {
             try {
                 TikaInputStream tis = TikaInputStream.get(digesting);
                 parser.parse(tis, new BodyContentHandler(limited), metadata, context);
-            } catch (SAXException | RuntimeException e) {
-                if (WriteLimitReachedException.isWriteLimitReached(e)) {
-                    status = Extraction.Status.TRUNCATED;
-                    warnings.add("text cut at " + limits.maxTextChars() + " characters");
-                } else {
-                    status = Extraction.Status.FAILED;
-                    warnings.add("text extraction failed: " + describe(e));
-                }
-            } catch (org.apache.tika.exception.TikaException e) {
+            } catch (SAXException | RuntimeException | org.apache.tika.exception.TikaException e) {
                 if (WriteLimitReachedException.isWriteLimitReached(e)) {
                     status = Extraction.Status.TRUNCATED;
                     warnings.add("text cut at " + limits.maxTextChars() + " characters");
@@ -96,8 +105,8 @@ public final class TikaExtractor {
                 warnings.add("parser reported: " + firstLine(value));
             }
         }
-        warnings.addAll(ContentSanity.check(file, displayName, mediaType, digests.bytes(), text.count(), status));
-        return new Extraction(mediaType, sortedMetadata(metadata), status, warnings, text.count(), digests);
+        warnings.addAll(ContentSanity.check(file, mediaType, digests.bytes(), text.count(), status));
+        return new PartialExtraction(mediaType, sortedMetadata(metadata), status, warnings, text.count(), digests);
     }
 
     private static String baseType(String contentType) {

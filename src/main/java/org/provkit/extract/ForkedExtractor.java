@@ -1,0 +1,231 @@
+package org.provkit.extract;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.provkit.Json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Runs Tika in a small pool of child JVMs, each with a bounded heap. A file whose parse exceeds its
+ * time limit, exhausts the child's memory or kills it costs that file's text, never the run: the child
+ * is replaced, the file is still checksummed and archived, and its record says what happened.
+ * The parent never loads Tika.
+ */
+public final class ForkedExtractor implements Extractor {
+
+    /** How the children are started. */
+    public record Settings(int workers, TextLimits limits, String maxHeap, List<String> extraJvmOptions) {
+        public static Settings defaults(int workers) {
+            return new Settings(workers, TextLimits.defaults(), "512m", List.of());
+        }
+    }
+
+    private static final String EOF = "\u0000eof";
+    private final Settings settings;
+    private final BlockingQueue<Worker> idle = new LinkedBlockingQueue<>();
+    private final AtomicInteger started = new AtomicInteger();
+    private final List<Worker> all = new ArrayList<>();
+
+    public ForkedExtractor(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public Extraction extract(Path file, Path textFile) throws IOException {
+        Worker worker = borrow();
+        boolean healthy = false;
+        try {
+            Extraction extraction = worker.extract(file, textFile, timeoutFor(file));
+            healthy = worker.alive();
+            return extraction;
+        } finally {
+            if (healthy) {
+                idle.add(worker);
+            } else {
+                worker.kill();
+                synchronized (all) {
+                    all.remove(worker);
+                }
+                started.decrementAndGet();
+            }
+        }
+    }
+
+    /** The parse time a file gets: the base limit plus time to read it at a slow 5 MB/s. */
+    private Duration timeoutFor(Path file) throws IOException {
+        return settings.limits().timeout().plusMillis(Files.size(file) / 5_000);
+    }
+
+    private Worker borrow() throws IOException {
+        Worker worker = idle.poll();
+        if (worker != null) {
+            return worker;
+        }
+        if (started.incrementAndGet() <= settings.workers()) {
+            Worker fresh = new Worker(start());
+            synchronized (all) {
+                all.add(fresh);
+            }
+            return fresh;
+        }
+        started.decrementAndGet();
+        try {
+            return idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for an extraction process", e);
+        }
+    }
+
+    private Process start() throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + settings.maxHeap());
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-XX:+UseSerialGC");
+        command.add("-Xss4m");
+        command.add("-Dfile.encoding=UTF-8");
+        command.addAll(settings.extraJvmOptions());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ExtractionWorker.class.getName());
+        command.add(Long.toString(settings.limits().maxTextChars()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        return builder.start();
+    }
+
+    @Override
+    public void close() {
+        synchronized (all) {
+            for (Worker worker : all) {
+                worker.kill();
+            }
+            all.clear();
+        }
+        idle.clear();
+    }
+
+    /** One child process and the thread that reads its answers. */
+    private static final class Worker {
+        private final Process process;
+        private final Writer requests;
+        private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+
+        Worker(Process process) {
+            this.process = process;
+            this.requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+            Thread reader = new Thread(() -> readAnswers(process.getInputStream()), "provkit-extract-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void readAnswers(InputStream in) {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith(ExtractionWorker.PREFIX)) {
+                        answers.add(line.substring(ExtractionWorker.PREFIX.length()));
+                    }
+                }
+            } catch (IOException e) {
+                // the process died; EOF below says so
+            }
+            answers.add(EOF);
+        }
+
+        boolean alive() {
+            return process.isAlive();
+        }
+
+        void kill() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+
+        Extraction extract(Path file, Path textFile, Duration timeout) throws IOException {
+            String request = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
+                    Map.of("file", file.toAbsolutePath().toString(), "text", textFile.toAbsolutePath().toString()));
+            try {
+                requests.write(request);
+                requests.write('\n');
+                requests.flush();
+            } catch (IOException e) {
+                return Fallback.failed(file, textFile, "application/octet-stream",
+                        "the extraction process could not be reached; the file is archived without text");
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            String detected = "application/octet-stream";
+            try {
+                String first = answers.poll(remaining(deadline), TimeUnit.NANOSECONDS);
+                if (first != null && !first.equals(EOF)) {
+                    detected = Json.mapper().readTree(first).path("detected").asText(detected);
+                    String second = answers.poll(remaining(deadline), TimeUnit.NANOSECONDS);
+                    if (second != null && !second.equals(EOF)) {
+                        JsonNode answer = Json.mapper().readTree(second);
+                        if (answer.has("error")) {
+                            throw new IOException(file + ": " + answer.path("error").asText());
+                        }
+                        return Json.mapper().treeToValue(answer.path("extraction"), Extraction.class);
+                    }
+                    first = second;
+                }
+                kill();
+                String why = first == null
+                        ? "text extraction took longer than " + timeout.toSeconds() + " s and was stopped"
+                        : "the parser crashed or ran out of memory";
+                return Fallback.failed(file, textFile, detected, why + "; the file is archived without text");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                kill();
+                throw new IOException("interrupted", e);
+            }
+        }
+
+        private static long remaining(long deadline) {
+            return Math.max(0, deadline - System.nanoTime());
+        }
+    }
+
+    /** What is recorded for a file whose extraction failed: its checksums, no text, and why. */
+    static final class Fallback {
+        private Fallback() {
+        }
+
+        static Extraction failed(Path file, Path textFile, String mediaType, String why) throws IOException {
+            FileDigests digests;
+            try (DigestingInputStream in = new DigestingInputStream(Files.newInputStream(file))) {
+                digests = in.finish();
+            }
+            FileDigests text;
+            try (TextSink sink = new TextSink(textFile)) {
+                sink.stream().flush();
+                sink.close();
+                text = sink.digests();
+            }
+            Map<String, List<String>> metadata = new TreeMap<>();
+            metadata.put("Content-Type", List.of(mediaType));
+            return new Extraction(mediaType, metadata, Extraction.Status.FAILED, List.of(why), 0, digests, text);
+        }
+    }
+}
