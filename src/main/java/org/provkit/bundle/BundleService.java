@@ -79,7 +79,7 @@ public final class BundleService {
     private BundleResult bundle(BundleRequest request, SourceScanner.Result scan, Path outputDir, Path staging)
             throws IOException {
         Instant started = request.reproducible() ? request.bagTime() : Instant.now();
-        List<ProcessedDocument> documents = extractAll(request, scan.files(), staging);
+        List<ProcessedDocument> documents = extractAll(request, copyRawNamed(scan.files(), staging), staging);
 
         List<PayloadEntry> payload = new ArrayList<>();
         List<ProvDocumentEntry> provEntries = new ArrayList<>();
@@ -169,6 +169,22 @@ public final class BundleService {
             extractor.close();
             progress.finish();
         }
+    }
+
+    /** Files whose names Java cannot open are copied into the staging folder first (see {@link RawNames}). */
+    private static List<SourceFile> copyRawNamed(List<SourceFile> files, Path staging) throws IOException {
+        List<SourceFile> out = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            SourceFile file = files.get(i);
+            if (file.needsSafeCopy()) {
+                String name = file.recordedPath().substring(file.recordedPath().lastIndexOf('/') + 1);
+                Path copy = Files.createDirectories(staging.resolve("raw-" + i)).resolve(name);
+                Files.copy(file.file(), copy);
+                file = file.withFile(copy);
+            }
+            out.add(file);
+        }
+        return out;
     }
 
     private static ProcessedDocument await(Future<ProcessedDocument> future) throws IOException {

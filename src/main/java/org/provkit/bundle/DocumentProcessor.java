@@ -58,6 +58,9 @@ public final class DocumentProcessor {
         record.put("bytes", extraction.digests().bytes());
         record.put("originalPath", BagPaths.original(source.recordedPath()));
         record.put("textPath", BagPaths.text(source.recordedPath()));
+        if (source.rawNameHex() != null) {
+            record.put("originalNameHex", source.rawNameHex());
+        }
         List<String> reserved = List.of("language", "title", "warnings");
         prov.fields().forEachRemaining(field -> {
             if (!reserved.contains(field.getKey())) {

@@ -5,6 +5,21 @@ import java.nio.file.Path;
 /**
  * A regular file to bundle. {@code recordedPath} is its '/'-separated path as the bundle records it:
  * the source folder's name followed by the path inside it, or just the name of a file given directly.
+ * {@code rawNameHex} is null, or, for a file whose relative path is not valid UTF-8, that path's original
+ * bytes: the {@link Path} object still opens it (it keeps the bytes), but its string form does not, so
+ * such a file is copied under its safe recorded name before a child process reads it.
  */
-public record SourceFile(Path file, String recordedPath, long size) {
+public record SourceFile(Path file, String recordedPath, long size, String rawNameHex) {
+
+    public SourceFile(Path file, String recordedPath, long size) {
+        this(file, recordedPath, size, null);
+    }
+
+    boolean needsSafeCopy() {
+        return rawNameHex != null;
+    }
+
+    SourceFile withFile(Path copy) {
+        return new SourceFile(copy, recordedPath, size, rawNameHex);
+    }
 }

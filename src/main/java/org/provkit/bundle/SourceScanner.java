@@ -53,6 +53,7 @@ public final class SourceScanner {
             }
         }
         files.sort(Comparator.comparing(SourceFile::recordedPath));
+        notes.addAll(NameCollisions.find(files.stream().map(SourceFile::recordedPath).toList()));
         return new Result(List.copyOf(files), List.copyOf(notes));
     }
 
@@ -83,7 +84,15 @@ public final class SourceScanner {
                         if (!Files.isReadable(file)) {
                             throw new ProvkitException(ExitCode.UNREADABLE, file + ": not readable (permission denied)");
                         }
-                        files.add(new SourceFile(file, recorded, attrs.size()));
+                        if (RawNames.looksUndecodable(recorded)) {
+                            byte[] raw = RawNames.relativeBytes(folder, file);
+                            String safe = root + "/" + RawNames.safeName(raw);
+                            files.add(new SourceFile(file, safe, attrs.size(), RawNames.hex(raw)));
+                            notes.add(new SourceNote(safe, "name is not valid UTF-8: stored under this safe name, "
+                                    + "the original name's bytes are in its record (originalNameHex)"));
+                        } else {
+                            files.add(new SourceFile(file, recorded, attrs.size()));
+                        }
                     } else {
                         notes.add(new SourceNote(recorded, "not a regular file (device, fifo or socket): skipped"));
                     }

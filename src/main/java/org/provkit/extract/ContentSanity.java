@@ -58,11 +58,37 @@ final class ContentSanity {
         } else if ("application/pdf".equals(mediaType) && !pdfHasEnd(file, bytes)) {
             warnings.add("PDF has no %%EOF marker near its end: truncated or damaged");
         }
+        if ("application/zip".equals(mediaType) || "zip".equals(extension)) {
+            zipBombWarning(file, bytes).ifPresent(warnings::add);
+        }
         if (status == Extraction.Status.OK && textChars == 0 && bytes > 0
                 && TEXTUAL_PREFIXES.stream().anyMatch(mediaType::startsWith)) {
             warnings.add("no text could be extracted from this " + mediaType + " file");
         }
         return warnings;
+    }
+
+    /** Compares what a ZIP's central directory says its members expand to with its own size. */
+    private static java.util.Optional<String> zipBombWarning(Path file, long bytes) {
+        long expanded = 0;
+        try (org.apache.commons.compress.archivers.zip.ZipFile zip = org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                .setPath(file).get()) {
+            var entries = zip.getEntries();
+            while (entries.hasMoreElements()) {
+                long size = entries.nextElement().getSize();
+                if (size > 0) {
+                    expanded += size;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.of("ZIP archive could not be read: damaged or not a ZIP");
+        }
+        long ratio = expanded / Math.max(1, bytes);
+        if (expanded > 100L * 1024 * 1024 && ratio > 100) {
+            return java.util.Optional.of("ZIP archive expands to " + (expanded >> 20) + " MiB (" + ratio
+                    + " times its size): a zip bomb? Its members were extracted only within limits");
+        }
+        return java.util.Optional.empty();
     }
 
     private static byte[] head(Path file, int max) {

@@ -82,11 +82,13 @@ public final class TikaExtractor implements Extractor {
             }
             ParseContext context = new ParseContext();
             context.set(Parser.class, parser);
+            BoundedEmbeddedExtractor embedded = new BoundedEmbeddedExtractor(context);
+            context.set(org.apache.tika.extractor.EmbeddedDocumentExtractor.class, embedded);
             WriteOutContentHandler limited = new WriteOutContentHandler(text, (int) Math.min(Integer.MAX_VALUE, limits.maxTextChars()));
             try {
                 TikaInputStream tis = TikaInputStream.get(digesting);
                 parser.parse(tis, new BodyContentHandler(limited), metadata, context);
-            } catch (SAXException | RuntimeException | org.apache.tika.exception.TikaException e) {
+            } catch (SAXException | IOException | RuntimeException | org.apache.tika.exception.TikaException e) {
                 if (WriteLimitReachedException.isWriteLimitReached(e)) {
                     status = Extraction.Status.TRUNCATED;
                     warnings.add("text cut at " + limits.maxTextChars() + " characters");
@@ -95,6 +97,7 @@ public final class TikaExtractor implements Extractor {
                     warnings.add("text extraction failed: " + describe(e));
                 }
             }
+            warnings.addAll(embedded.warnings());
             text.flush();
             digests = digesting.finish();
         }
@@ -102,7 +105,7 @@ public final class TikaExtractor implements Extractor {
         for (String name : metadata.names()) {
             if (name.startsWith(TikaCoreProperties.TIKA_META_EXCEPTION_PREFIX) && !name.contains("write_limit")) {
                 String value = metadata.get(name);
-                warnings.add("parser reported: " + firstLine(value));
+                warnings.add("parser reported: " + ParserMessages.humanize(value));
             }
         }
         warnings.addAll(ContentSanity.check(file, mediaType, digests.bytes(), text.count(), status));
@@ -122,8 +125,7 @@ public final class TikaExtractor implements Extractor {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + firstLine(message));
+        return ParserMessages.humanize(root.getMessage());
     }
 
     private static String firstLine(String s) {
