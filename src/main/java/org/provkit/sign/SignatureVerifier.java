@@ -54,6 +54,16 @@ public final class SignatureVerifier {
     }
 
     static SignatureCheck verify(byte[] signedContent, byte[] cmsDer, Path trust, Instant now) {
+        try {
+            return check(signedContent, cmsDer, trust, now);
+        } catch (RuntimeException e) {
+            // BouncyCastle parses lazily: damage deep inside the structure surfaces as runtime exceptions.
+            return new SignatureCheck(false, null, null, trust == null ? null : Boolean.FALSE, null, null,
+                    List.of("the signature file is damaged (" + Problems.reason(e) + ")"));
+        }
+    }
+
+    private static SignatureCheck check(byte[] signedContent, byte[] cmsDer, Path trust, Instant now) {
         List<String> problems = new ArrayList<>();
         Boolean untrusted = trust == null ? null : Boolean.FALSE;
         CMSSignedData signed;
