@@ -105,13 +105,12 @@ public final class CmsBundleSigner implements BundleSigner {
     private CMSSignedData signDetached(byte[] content) throws IOException {
         try {
             X509Certificate certificate = key.certificate();
-            ContentSigner contentSigner = new JcaContentSignerBuilder(key.type().signatureAlgorithm())
-                    .setProvider(BouncyCastle.provider()).build(key.privateKey());
+            ContentSigner contentSigner = new JcaContentSignerBuilder(key.type().signatureAlgorithm()).build(key.privateKey());
             AttributeTable signingTime = new AttributeTable(
                     new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(clock.instant())))));
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.provider()).build())
+                    new JcaDigestCalculatorProviderBuilder().build())
                     .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(signingTime))
                     .build(contentSigner, certificate));
             generator.addCertificates(new JcaCertStore(key.chain()));

@@ -109,7 +109,7 @@ public final class KeyFiles {
     private static Loaded readPemKey(Path file, String pem, Optional<char[]> password) {
         PrivateKey key = null;
         List<X509Certificate> certificates = new ArrayList<>();
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(BouncyCastle.provider());
+        JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object object;
             while ((object = parser.readObject()) != null) {

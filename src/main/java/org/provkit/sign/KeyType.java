@@ -32,11 +32,11 @@ public enum KeyType {
     public KeyPair generate() {
         try {
             if (this == EC) {
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BouncyCastle.provider());
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
                 generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
                 return generator.generateKeyPair();
             }
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", BouncyCastle.provider());
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(3072, new SecureRandom());
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {

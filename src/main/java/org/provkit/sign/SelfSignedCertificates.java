@@ -40,8 +40,7 @@ public final class SelfSignedCertificates {
             builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(keys.getPublic()));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     extensions.createAuthorityKeyIdentifier(keys.getPublic()));
-            ContentSigner signer = new JcaContentSignerBuilder(type.signatureAlgorithm())
-                    .setProvider(BouncyCastle.provider()).build(keys.getPrivate());
+            ContentSigner signer = new JcaContentSignerBuilder(type.signatureAlgorithm()).build(keys.getPrivate());
             return KeyFiles.toX509(builder.build(signer));
         } catch (Exception e) {
             throw new IllegalStateException("cannot create a self-signed certificate for " + subject, e);

@@ -151,7 +151,7 @@ public final class SignatureVerifier {
 
     private static boolean verifySignatureValue(SignerInformation signer, X509Certificate certificate, List<String> problems) {
         try {
-            boolean ok = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.provider()).build(certificate));
+            boolean ok = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
             if (!ok) {
                 problems.add("the signature value does not verify with the signer's certificate");
             }

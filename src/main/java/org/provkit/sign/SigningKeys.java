@@ -173,11 +173,11 @@ public final class SigningKeys {
         }
         try {
             byte[] probe = "provkit key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            Signature signer = Signature.getInstance(type.signatureAlgorithm(), BouncyCastle.provider());
+            Signature signer = Signature.getInstance(type.signatureAlgorithm());
             signer.initSign(key);
             signer.update(probe);
             byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(type.signatureAlgorithm(), BouncyCastle.provider());
+            Signature verifier = Signature.getInstance(type.signatureAlgorithm());
             verifier.initVerify(certificate.getPublicKey());
             verifier.update(probe);
             return verifier.verify(signature);

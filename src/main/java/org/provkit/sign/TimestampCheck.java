@@ -68,7 +68,7 @@ final class TimestampCheck {
             return List.of("the timestamp carries no certificate of its authority");
         }
         try {
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.provider()).build(authority));
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(authority));
             return List.of();
         } catch (Exception e) {
             return List.of("the timestamp by '" + CertificateInfo.name(authority.getSubjectX500Principal()) + "' is not valid: "

@@ -73,7 +73,7 @@ public final class LocalTsa implements AutoCloseable {
             X509Certificate tsa = TestCertificates.issue(tsaKeys, caKeys, ca, "CN=provkit test TSA,O=provkit tests",
                     now.minus(Duration.ofDays(3000)), now.plus(Duration.ofDays(3000)), TestCertificates.Role.TSA);
             TimeStampTokenGenerator generator = new TimeStampTokenGenerator(
-                    new JcaSimpleSignerInfoGeneratorBuilder().setProvider(BouncyCastle.provider())
+                    new JcaSimpleSignerInfoGeneratorBuilder()
                             .build("SHA256withECDSA", tsaKeys.getPrivate(), tsa),
                     new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build()
                             .get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256)),

@@ -52,7 +52,7 @@ final class TestCertificates {
                 case SIGNER -> builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
             }
             String algorithm = KeyType.of(issuerKeys.getPublic()).signatureAlgorithm();
-            return KeyFiles.toX509(builder.build(new JcaContentSignerBuilder(algorithm).setProvider(BouncyCastle.provider())
+            return KeyFiles.toX509(builder.build(new JcaContentSignerBuilder(algorithm)
                     .build(issuerKeys.getPrivate())));
         } catch (Exception e) {
             throw new IllegalStateException("cannot issue a test certificate for " + subject, e);
