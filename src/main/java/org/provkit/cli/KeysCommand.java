@@ -197,7 +197,8 @@ public final class KeysCommand implements Callable<Integer> {
             out.printf("chain %d      %s (sha256 %s)%n", i, issuer.subject(), issuer.fingerprintSha256());
         }
         if (keyFile != null) {
-            out.printf("sign with    provkit bundle --key %s%n", keyFile);
+            boolean isDefault = keyFile.toAbsolutePath().equals(KeyLocations.fromEnvironment().keyFile());
+            out.printf("sign with    provkit bundle%s%n", isDefault ? " (the default key)" : " --key " + keyFile);
         }
     }
 
