@@ -67,6 +67,7 @@ public final class SigningOptions {
                 ? SigningKeys.load(key, cert, password)
                 : SigningKeys.loadOrCreateDefault(locations == null ? KeyLocations.fromEnvironment() : locations, password,
                         notice -> err.println("provkit: " + notice));
+        SigningKeys.opensslPurposeWarning(signingKey.chain()).ifPresent(warning -> err.println("provkit: warning: " + warning));
         return Optional.of(new CmsBundleSigner(signingKey, authority));
     }
 }

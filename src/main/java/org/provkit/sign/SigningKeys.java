@@ -111,6 +111,15 @@ public final class SigningKeys {
         if (Files.exists(locations.keyFile())) {
             return load(locations.keyFile(), locations.certFile(), password);
         }
+        // The file lock keeps other processes out; the monitor keeps other threads of this JVM out
+        // (FileChannel.lock throws OverlappingFileLockException for a second lock from one JVM).
+        synchronized (SigningKeys.class) {
+            createDefault(locations, password, notice);
+        }
+        return load(locations.keyFile(), locations.certFile(), password);
+    }
+
+    private static void createDefault(KeyLocations locations, Optional<char[]> password, Consumer<String> notice) {
         try {
             KeyFiles.createPrivateDirectories(locations.dir());
             try (FileChannel channel = FileChannel.open(locations.dir().resolve(".lock"), StandardOpenOption.CREATE,
@@ -127,7 +136,6 @@ public final class SigningKeys {
             throw new ProvkitException(ExitCode.UNREADABLE, "cannot create the default signing key in " + locations.dir() + ": "
                     + Problems.reason(e), e);
         }
-        return load(locations.keyFile(), locations.certFile(), password);
     }
 
     private static KeyFiles.Loaded readAny(Path keyFile, Optional<char[]> password, boolean requirePrivateMode) {
@@ -137,6 +145,29 @@ public final class SigningKeys {
         // An institution's .p12 handed over on a stick need not be 0600: it is imported into a 0600 file.
         return KeyFiles.readPrivateKeyAnyMode(keyFile, password);
     }
+
+    /**
+     * Why {@code openssl cms -verify} (purpose smimesign, its default) would reject this chain
+     * although the signature is sound: an extended key usage without emailProtection on any of its
+     * certificates. Signing goes on; the user is told that openssl will need {@code -purpose any}.
+     */
+    public static Optional<String> opensslPurposeWarning(List<X509Certificate> chain) {
+        for (X509Certificate certificate : chain) {
+            try {
+                List<String> usages = certificate.getExtendedKeyUsage();
+                if (usages != null && !usages.contains(EMAIL_PROTECTION)) {
+                    return Optional.of("certificate '" + CertificateInfo.name(certificate.getSubjectX500Principal())
+                            + "' has an extended key usage without emailProtection: openssl cms -verify will need -purpose any");
+                }
+            } catch (java.security.cert.CertificateParsingException e) {
+                return Optional.of("certificate '" + CertificateInfo.name(certificate.getSubjectX500Principal())
+                        + "' has an unreadable extended key usage: " + Problems.reason(e));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final String EMAIL_PROTECTION = "1.3.6.1.5.5.7.3.4";
 
     /** Puts the certificate of {@code key} first and checks the key really belongs to it. */
     static SigningKey bind(PrivateKey key, List<X509Certificate> chain, Path source) {
@@ -154,6 +185,11 @@ public final class SigningKeys {
         if (KeyType.of(signer.getPublicKey()) == null) {
             throw ProvkitException.usage("key " + source + " is " + signer.getPublicKey().getAlgorithm()
                     + "; provkit signs with ECDSA or RSA keys (OpenSSL 3.0 cannot verify Ed25519 in CMS)");
+        }
+        boolean[] usage = signer.getKeyUsage();
+        if (usage != null && !usage[0] && !usage[1]) {
+            throw ProvkitException.usage("certificate '" + CertificateInfo.name(signer.getSubjectX500Principal())
+                    + "' does not allow digital signatures (its key usage lacks digitalSignature and nonRepudiation)");
         }
         List<X509Certificate> ordered = new ArrayList<>();
         ordered.add(signer);

@@ -103,6 +103,34 @@ class SigningOptionsTest {
     }
 
     @Test
+    void twoFirstSignersAtOnceCreateOneKey() throws Exception {
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream shared = new PrintStream(err, true, StandardCharsets.UTF_8);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    BundleSigner signer = options().signer(shared).orElseThrow();
+                    return signer.sign(TAG_MANIFEST).signerFingerprintSha256();
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> fingerprints = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<String> result : results) {
+                fingerprints.add(result.get());
+            }
+            assertThat(fingerprints).hasSize(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).hasLineCount(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void noSignMeansNoSignerAndExcludesKeyOptions() {
         SigningOptions unsigned = options();
         unsigned.noSign = true;

@@ -77,6 +77,33 @@ class CmsBundleSignerTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aCertificateWithAnotherExtendedKeyUsageSignsButOpensslNeedsPurposeAnyAndTheUserIsTold() throws IOException {
+        Openssl.assumeAvailable();
+        SigningKey key = TestCertificates.selfSigned(KeyType.EC, "CN=Code Signer", TestCertificates.Role.CODE_SIGNER);
+        assertThat(SigningKeys.opensslPurposeWarning(key.chain())).hasValueSatisfying(
+                warning -> assertThat(warning).contains("CN=Code Signer").contains("-purpose any"));
+        assertThat(SigningKeys.opensslPurposeWarning(TestCertificates.selfSigned(KeyType.EC, "CN=Plain").chain())).isEmpty();
+
+        SignatureFiles files = new CmsBundleSigner(key, Optional.empty()).sign(TAG_MANIFEST);
+        Path content = Files.write(dir.resolve("content"), TAG_MANIFEST);
+        Path p7s = Files.write(dir.resolve("sig.p7s"), files.files().get(CmsBundleSigner.SIGNATURE_FILE));
+        Path chain = Files.write(dir.resolve("signer.pem"), files.files().get(CmsBundleSigner.CHAIN_FILE));
+        assertThat(opensslCmsVerify(p7s, content, chain).exitCode()).as("the warning is true").isNotZero();
+        assertThat(Openssl.run("cms", "-verify", "-binary", "-inform", "DER", "-in", p7s.toString(), "-content", content.toString(),
+                "-CAfile", chain.toString(), "-purpose", "any", "-out", "/dev/null").exitCode()).isZero();
+        assertThat(SignatureVerifier.verify(TAG_MANIFEST, Files.readAllBytes(p7s), chain).trusted()).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCertificateThatForbidsSignaturesIsRefused() {
+        SigningKey key = TestCertificates.selfSigned(KeyType.EC, "CN=Key Agreement", TestCertificates.Role.KEY_AGREEMENT_ONLY);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SigningKeys.bind(key.privateKey(), key.chain(), dir.resolve("k.pem")))
+                .isInstanceOfSatisfying(org.provkit.ProvkitException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(org.provkit.ExitCode.USAGE))
+                .hasMessageContaining("does not allow digital signatures");
+    }
+
     static Openssl.Result opensslCmsVerify(Path p7s, Path content, Path caFile) {
         return Openssl.run("cms", "-verify", "-binary", "-inform", "DER", "-in", p7s.toString(), "-content", content.toString(),
                 "-CAfile", caFile.toString(), "-out", "/dev/null");

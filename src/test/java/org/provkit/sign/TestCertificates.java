@@ -23,7 +23,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /** Certificates and keys for tests: self-signed signers, CAs and what they issue, expired ones. */
 final class TestCertificates {
 
-    enum Role { SIGNER, CA, TSA }
+    enum Role { SIGNER, CA, TSA, CODE_SIGNER, KEY_AGREEMENT_ONLY }
 
     private TestCertificates() {
     }
@@ -50,6 +50,11 @@ final class TestCertificates {
                     builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
                 }
                 case SIGNER -> builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                case CODE_SIGNER -> {
+                    builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                    builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_codeSigning));
+                }
+                case KEY_AGREEMENT_ONLY -> builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyAgreement));
             }
             String algorithm = KeyType.of(issuerKeys.getPublic()).signatureAlgorithm();
             return KeyFiles.toX509(builder.build(new JcaContentSignerBuilder(algorithm)
@@ -65,6 +70,14 @@ final class TestCertificates {
         Instant now = Instant.now();
         return new SigningKey(keys.getPrivate(), List.of(issue(keys, keys, null, subject, now.minus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(365)), Role.SIGNER)));
+    }
+
+    /** A fresh self-signed key in the given role (SIGNER, CODE_SIGNER, KEY_AGREEMENT_ONLY). */
+    static SigningKey selfSigned(KeyType type, String subject, Role role) {
+        KeyPair keys = type.generate();
+        Instant now = Instant.now();
+        return new SigningKey(keys.getPrivate(), List.of(issue(keys, keys, null, subject, now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(365)), role)));
     }
 
     /** A self-signed key valid only between the two times. */
