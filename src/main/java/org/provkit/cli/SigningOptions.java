@@ -41,7 +41,7 @@ public final class SigningOptions {
 
     /** Where the default key lives; null means from the environment (tests set a temp folder). */
     KeyLocations locations;
-    /** Environment variables to read the password from; null means the process environment. */
+    /** Environment variables (password, HOME, XDG_CONFIG_HOME); null means the process environment. */
     Map<String, String> environment;
 
     /**
@@ -62,11 +62,12 @@ public final class SigningOptions {
             throw ProvkitException.usage("--cert needs --key (the default key has its own certificate)");
         }
         Optional<TimestampAuthority> authority = Optional.ofNullable(tsa).map(HttpTimestampAuthority::new);
-        Optional<char[]> password = KeyPassword.resolve(passwordFile, environment == null ? System.getenv() : environment);
+        Map<String, String> env = environment == null ? System.getenv() : environment;
+        Optional<char[]> password = KeyPassword.resolve(passwordFile, env);
         SigningKey signingKey = key != null
                 ? SigningKeys.load(key, cert, password)
-                : SigningKeys.loadOrCreateDefault(locations == null ? KeyLocations.fromEnvironment() : locations, password,
-                        notice -> err.println("provkit: " + notice));
+                : SigningKeys.loadOrCreateDefault(locations == null ? KeyLocations.resolve(env, System.getProperties()) : locations,
+                        password, notice -> err.println("provkit: " + notice));
         SigningKeys.opensslPurposeWarning(signingKey.chain()).ifPresent(warning -> err.println("provkit: warning: " + warning));
         return Optional.of(new CmsBundleSigner(signingKey, authority));
     }

@@ -64,6 +64,35 @@ class SigningOptionsTest {
     }
 
     @Test
+    void withHomeOrXdgConfigHomeAtAnEmptyFolderTheDefaultKeyIsCreatedThereOnce() throws Exception {
+        String configDir = System.clearProperty(KeyLocations.DIR_PROPERTY);
+        try {
+            Path home = Files.createDirectories(dir.resolve("home"));
+            for (Map<String, String> env : java.util.List.of(Map.of("HOME", home.toString()),
+                    Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", dir.resolve("xdg").toString()))) {
+                SigningOptions first = new SigningOptions();
+                first.environment = env;
+                ByteArrayOutputStream notice = new ByteArrayOutputStream();
+                String fingerprint = run(first, notice);
+                Path expected = env.containsKey("XDG_CONFIG_HOME") ? dir.resolve("xdg/provkit/signing-key.pem")
+                        : home.resolve(".config/provkit/signing-key.pem");
+                assertThat(notice.toString(StandardCharsets.UTF_8)).hasLineCount(1).contains(expected.toString());
+                assertThat(expected).exists();
+
+                SigningOptions second = new SigningOptions();
+                second.environment = env;
+                ByteArrayOutputStream silent = new ByteArrayOutputStream();
+                assertThat(run(second, silent)).isEqualTo(fingerprint);
+                assertThat(silent.size()).isZero();
+            }
+        } finally {
+            if (configDir != null) {
+                System.setProperty(KeyLocations.DIR_PROPERTY, configDir);
+            }
+        }
+    }
+
+    @Test
     void aGeneratedKeySignsWithTheFingerprintKeysShowReports() throws Exception {
         Path out = dir.resolve("mine");
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
