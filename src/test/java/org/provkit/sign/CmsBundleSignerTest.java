@@ -105,8 +105,7 @@ class CmsBundleSignerTest {
     }
 
     static Openssl.Result opensslCmsVerify(Path p7s, Path content, Path caFile) {
-        return Openssl.run("cms", "-verify", "-binary", "-inform", "DER", "-in", p7s.toString(), "-content", content.toString(),
-                "-CAfile", caFile.toString(), "-out", "/dev/null");
+        return Openssl.cmsVerify(p7s, content, caFile);
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

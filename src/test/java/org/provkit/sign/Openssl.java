@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real openssl command line, the independent checker of signatures and tokens. */
-final class Openssl {
+/** Runs the real openssl command line, the independent checker of signatures and tokens (tests may reuse it). */
+public final class Openssl {
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private static Boolean available;
@@ -20,7 +20,7 @@ final class Openssl {
     }
 
     /** Skips the calling test when there is no openssl on the PATH. */
-    static void assumeAvailable() {
+    public static void assumeAvailable() {
         if (available == null) {
             try {
                 available = run("version").exitCode() == 0;
@@ -31,7 +31,13 @@ final class Openssl {
         assumeTrue(available, "openssl is not installed");
     }
 
-    static Result run(String... args) {
+    /** {@code openssl cms -verify} of a detached DER signature, the command DESIGN.md gives archivists. */
+    public static Result cmsVerify(java.nio.file.Path p7s, java.nio.file.Path content, java.nio.file.Path caFile) {
+        return run("cms", "-verify", "-binary", "-inform", "DER", "-in", p7s.toString(), "-content", content.toString(),
+                "-CAfile", caFile.toString(), "-out", "/dev/null");
+    }
+
+    public static Result run(String... args) {
         List<String> command = new ArrayList<>();
         command.add("openssl");
         command.addAll(List.of(args));

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.provkit.ExitCode;
 import org.provkit.ProvkitException;
 
@@ -100,6 +102,28 @@ class TimestampTest {
         assertThat(check.timestampValid()).isTrue();
         assertThat(check.timestamp()).isEqualTo(files.timestamp());
         assertThat(check.trusted()).isNull();
+    }
+
+    /** The recipe in docs/signing.md: check the stored token with openssl and coreutils only. */
+    static final String SHELL_RECIPE = "set -euo pipefail\n"
+            + "sig=$(openssl asn1parse -inform DER -in \"$1\" | awk '/d=5 .*OCTET STRING/ {sub(/.*\\[HEX DUMP\\]:/, \"\"); print}')\n"
+            + "digest=$(printf %s \"$sig\" | basenc --base16 -d | openssl dgst -sha256 -r | cut -d' ' -f1)\n"
+            + "openssl ts -verify -in \"$1.tsr\" -digest \"$digest\" -CAfile \"$2\"\n";
+
+    @ParameterizedTest
+    @EnumSource(KeyType.class)
+    void theDocumentedShellRecipeChecksTheStoredToken(KeyType type) throws Exception {
+        Openssl.assumeAvailable();
+        tsa.setTime(Instant.now());
+        SignatureFiles files = stamping(TestCertificates.selfSigned(type, "CN=Recipe")).sign(CONTENT);
+        Path p7s = Files.write(dir.resolve(CmsBundleSigner.SIGNATURE_FILE), files.files().get(CmsBundleSigner.SIGNATURE_FILE));
+        Files.write(dir.resolve(CmsBundleSigner.TIMESTAMP_FILE), files.files().get(CmsBundleSigner.TIMESTAMP_FILE));
+        Path ca = Files.writeString(dir.resolve("tsa-ca.pem"), tsa.caCertPem());
+        Process process = new ProcessBuilder("bash", "-c", SHELL_RECIPE, "recipe", p7s.toString(), ca.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("Verification: OK");
     }
 
     @Test
