@@ -53,19 +53,42 @@ public final class SignatureVerifier {
         return verify(signedContent, cmsDer, trust, Instant.now());
     }
 
+    /**
+     * The same with trust anchors loaded once (e.g. by {@code audit} for many bundles).
+     *
+     * @param anchors from {@link TrustAnchors#load}; null for no trust decision
+     */
+    public static SignatureCheck verifyAgainst(byte[] signedContent, byte[] cmsDer, TrustAnchors anchors) {
+        return verify(signedContent, cmsDer, anchors != null, anchors, null, Instant.now());
+    }
+
     static SignatureCheck verify(byte[] signedContent, byte[] cmsDer, Path trust, Instant now) {
+        if (trust == null) {
+            return verify(signedContent, cmsDer, false, null, null, now);
+        }
         try {
-            return check(signedContent, cmsDer, trust, now);
+            return verify(signedContent, cmsDer, true, TrustAnchors.load(trust), null, now);
+        } catch (IOException | RuntimeException e) {
+            return verify(signedContent, cmsDer, true, null,
+                    "cannot read trusted certificates from " + trust + ": " + Problems.reason(e), now);
+        }
+    }
+
+    private static SignatureCheck verify(byte[] signedContent, byte[] cmsDer, boolean trustRequested, TrustAnchors anchors,
+            String trustProblem, Instant now) {
+        try {
+            return check(signedContent, cmsDer, trustRequested, anchors, trustProblem, now);
         } catch (RuntimeException e) {
             // BouncyCastle parses lazily: damage deep inside the structure surfaces as runtime exceptions.
-            return new SignatureCheck(false, null, null, trust == null ? null : Boolean.FALSE, null, null,
+            return new SignatureCheck(false, null, null, trustRequested ? Boolean.FALSE : null, null, null,
                     List.of("the signature file is damaged (" + Problems.reason(e) + ")"));
         }
     }
 
-    private static SignatureCheck check(byte[] signedContent, byte[] cmsDer, Path trust, Instant now) {
+    private static SignatureCheck check(byte[] signedContent, byte[] cmsDer, boolean trustRequested, TrustAnchors anchors,
+            String trustProblem, Instant now) {
         List<String> problems = new ArrayList<>();
-        Boolean untrusted = trust == null ? null : Boolean.FALSE;
+        Boolean untrusted = trustRequested ? Boolean.FALSE : null;
         CMSSignedData signed;
         Collection<SignerInformation> signers;
         try {
@@ -93,13 +116,8 @@ public final class SignatureVerifier {
             valid = false;
         }
 
-        TrustAnchors anchors = null;
-        if (trust != null) {
-            try {
-                anchors = TrustAnchors.load(trust);
-            } catch (IOException | RuntimeException e) {
-                problems.add("cannot read trusted certificates from " + trust + ": " + Problems.reason(e));
-            }
+        if (trustProblem != null) {
+            problems.add(trustProblem);
         }
 
         Instant timestamp = null;
@@ -119,7 +137,7 @@ public final class SignatureVerifier {
                 anchors.whyNotTrusted(authority, tokenCertificates(token), timestamp)
                         .ifPresent(why -> tokenProblems.add("the time-stamping authority is not trusted: " + why));
             }
-            if (trust != null && anchors == null) {
+            if (trustRequested && anchors == null) {
                 tokenProblems.add("the time-stamping authority cannot be trusted without readable trust anchors");
             }
             timestampValid = tokenProblems.isEmpty();
@@ -135,7 +153,7 @@ public final class SignatureVerifier {
         }
 
         Boolean trusted = null;
-        if (trust != null) {
+        if (trustRequested) {
             trusted = false;
             if (anchors != null) {
                 Optional<String> why = anchors.whyNotTrusted(certificate, embedded, reference);

@@ -81,6 +81,16 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void anchorsLoadedOnceDecideLikeTheTrustPath() throws IOException {
+        Path trust = Files.write(dir.resolve("archive.pem"), KeyFiles.toPem(KEY.chain()));
+        TrustAnchors anchors = TrustAnchors.load(trust);
+        assertThat(SignatureVerifier.verifyAgainst(CONTENT, SIGNATURE, anchors)).isEqualTo(SignatureVerifier.verify(CONTENT, SIGNATURE, trust));
+        byte[] forged = sign(TestCertificates.selfSigned(KeyType.EC, "CN=Archive Signer,O=City Archive"), CONTENT);
+        assertThat(SignatureVerifier.verifyAgainst(CONTENT, forged, anchors).trusted()).isFalse();
+        assertThat(SignatureVerifier.verifyAgainst(CONTENT, SIGNATURE, null).trusted()).isNull();
+    }
+
+    @Test
     void withoutTrustAnchorsThereIsNoTrustDecision() {
         SignatureCheck check = SignatureVerifier.verify(CONTENT, SIGNATURE, null);
         assertThat(check.valid()).isTrue();
