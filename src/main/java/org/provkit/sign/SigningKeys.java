@@ -123,13 +123,17 @@ public final class SigningKeys {
         try {
             KeyFiles.createPrivateDirectories(locations.dir());
             try (FileChannel channel = FileChannel.open(locations.dir().resolve(".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-                    FileLock lock = channel.lock()) {
-                if (!Files.exists(locations.keyFile())) {
-                    Written written = generate(locations, defaultSubject(), KeyType.EC, DEFAULT_VALIDITY_DAYS, password);
-                    notice.accept("created a signing key " + written.keyFile() + " with a self-signed certificate "
-                            + written.certFile() + "; to sign as your institution instead, run 'provkit keys import FILE.p12'"
-                            + " or pass --key FILE --cert FILE");
+                    StandardOpenOption.WRITE)) {
+                FileLock lock = channel.lock();
+                try {
+                    if (!Files.exists(locations.keyFile())) {
+                        Written written = generate(locations, defaultSubject(), KeyType.EC, DEFAULT_VALIDITY_DAYS, password);
+                        notice.accept("created a signing key " + written.keyFile() + " with a self-signed certificate "
+                                + written.certFile() + "; to sign as your institution instead, run 'provkit keys import FILE.p12'"
+                                + " or pass --key FILE --cert FILE");
+                    }
+                } finally {
+                    lock.release();
                 }
             }
         } catch (IOException e) {
