@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 import org.provkit.catalog.CatalogFinding;
 import org.provkit.catalog.CatalogUpdater;
@@ -18,7 +20,7 @@ import org.provkit.verify.Severity;
 public record AuditReport(
         String archives,
         String catalog,
-        Instant generated,
+        @JsonSerialize(using = ToStringSerializer.class) Instant generated,
         CatalogUpdate catalogUpdate,
         boolean trustRequested,
         Summary summary,
@@ -77,6 +79,16 @@ public record AuditReport(
 
     /** Documents whose chain passes from one party directly to the next. */
     public record PartyLink(String from, String to, int documents) {
+    }
+
+    /**
+     * The audit's exit code: {@link org.provkit.ExitCode#PROBLEMS} when a finding is an error (a bundle failed
+     * integrity, an untrusted signer), or any finding at all when warnings fail too; else OK.
+     */
+    public int exitCode(boolean failOnWarnings) {
+        Severity worst = worstSeverity();
+        boolean fails = worst == Severity.ERROR || (worst != null && failOnWarnings);
+        return fails ? org.provkit.ExitCode.PROBLEMS : org.provkit.ExitCode.OK;
     }
 
     /** The worst severity among the findings, null without findings. */
