@@ -86,7 +86,7 @@ public final class AuditReportLoader {
         List<CatalogFinding> findings = catalog.query("""
                 SELECT f.code, f.severity, b.path, d.path, f.message
                 FROM findings f JOIN bundles b ON b.id = f.bundle_id LEFT JOIN documents d ON d.id = f.document_id
-                ORDER BY b.path, d.path IS NOT NULL, d.path, f.id""",
+                ORDER BY f.severity <> 'ERROR', b.path, d.path IS NOT NULL, d.path, f.id""",
                 r -> new CatalogFinding(FindingCode.valueOf(r.getString(1)), Severity.valueOf(r.getString(2)),
                         r.getString(3), r.getString(4), r.getString(5)));
 

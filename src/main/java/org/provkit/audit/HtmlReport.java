@@ -62,7 +62,7 @@ public final class HtmlReport {
         card(html, "Unattributed", s.unattributedDocuments(), "documents without a chain",
                 s.unattributedDocuments() > 0 ? "warn" : "good");
         card(html, "Missing assets", s.missingAssets(), "lost images and files", s.missingAssets() > 0 ? "warn" : "good");
-        card(html, "Findings", s.errors() + s.warnings(), s.errors() + " errors · " + s.warnings() + " warnings",
+        card(html, "Findings", s.errors() + s.warnings(), TextReport.plural(s.errors(), "error") + " · " + TextReport.plural(s.warnings(), "warning"),
                 s.errors() > 0 ? "bad" : s.warnings() > 0 ? "warn" : "good");
         html.append("</section>\n");
 
@@ -116,7 +116,7 @@ public final class HtmlReport {
                 + "<th>Signature</th><th class=\"num\">Documents</th><th class=\"num\">Payload</th><th>Bagged</th>"
                 + "</tr></thead>\n<tbody>\n");
         for (BundleSummary bundle : bundles) {
-            html.append("<tr><td><code>").append(Html.escape(bundle.path())).append("</code><div class=\"sub\">")
+            html.append("<tr><td><code>").append(path(bundle.path())).append("</code><div class=\"sub\">")
                     .append(Html.escape(bundle.format())).append(bundle.sourceOrganization() == null ? ""
                             : " · " + Html.escape(bundle.sourceOrganization())).append("</div></td>");
             html.append("<td>").append(bundle.valid() ? badge("good", "valid") : badge("bad", "invalid"));
@@ -151,8 +151,8 @@ public final class HtmlReport {
                 + "<th>Document</th><th>Title</th><th>Lang.</th><th>Attribution chain</th><th class=\"num\">Lost</th>"
                 + "</tr></thead>\n<tbody>\n");
         for (DocumentSummary document : documents) {
-            html.append("<tr><td><code>").append(Html.escape(document.path())).append("</code><div class=\"sub\">")
-                    .append(Html.escape(document.bundle())).append("</div></td><td>")
+            html.append("<tr><td><code>").append(path(document.path())).append("</code><div class=\"sub\">")
+                    .append(path(document.bundle())).append("</div></td><td>")
                     .append(Html.escape(document.title() == null ? "" : TextReport.shorten(document.title(), 140)))
                     .append("</td><td>").append(Html.escape(document.language() == null ? "" : document.language()))
                     .append("</td><td class=\"chain\">");
@@ -188,10 +188,10 @@ public final class HtmlReport {
         html.append("<table>\n<thead><tr><th>Severity</th><th>Code</th><th>Where</th><th>What</th></tr></thead>\n<tbody>\n");
         for (CatalogFinding finding : findings) {
             boolean error = finding.severity() == Severity.ERROR;
-            html.append("<tr><td>").append(error ? badge("bad", "error") : badge("warn", "warning")).append("</td><td><code>")
-                    .append(finding.code()).append("</code></td><td><code>").append(Html.escape(finding.bundle()))
+            html.append("<tr><td>").append(error ? badge("bad", "error") : badge("warn", "warning")).append("</td><td class=\"code\"><code>")
+                    .append(finding.code()).append("</code></td><td><code>").append(path(finding.bundle()))
                     .append("</code>").append(finding.document() == null ? "" : "<div class=\"sub\">"
-                            + Html.escape(finding.document()) + "</div>")
+                            + path(finding.document()) + "</div>")
                     .append("</td><td>").append(Html.escape(finding.message())).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</section>\n");
@@ -215,6 +215,11 @@ public final class HtmlReport {
                     .append(party.credited()).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /** A path that may wrap after its separators, dashes and dots rather than anywhere. */
+    static String path(String path) {
+        return Html.escape(path).replaceAll("([/_.-])", "$1<wbr>");
     }
 
     private static String badge(String tone, String text) {
@@ -276,8 +281,8 @@ public final class HtmlReport {
             svg .edge path { fill: none; stroke: #94a3b8; stroke-opacity: .75; stroke-linecap: round; }
             svg .edge polygon { fill: #64748b; }
             svg .edge.backward path { stroke-dasharray: 6 5; }
-            svg .edge rect.count { fill: #fff; stroke: #cbd2d9; }
-            svg .edge text.count { font-size: 11px; font-weight: 600; fill: #3e4c59; text-anchor: middle; }
+            svg rect.count { fill: #fff; stroke: #cbd2d9; }
+            svg text.count { font-size: 11px; font-weight: 600; fill: #3e4c59; text-anchor: middle; }
             svg .node rect { stroke-width: 1.5; }
             svg .node.origin rect { fill: var(--origin-bg); stroke: var(--origin); }
             svg .node.intermediary rect { fill: var(--mid-bg); stroke: var(--mid); }
@@ -288,7 +293,10 @@ public final class HtmlReport {
             table { width: 100%; border-collapse: collapse; }
             th { text-align: left; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);
               font-weight: 600; padding: 6px 10px; border-bottom: 2px solid var(--line); }
-            td { padding: 8px 10px; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
+            td { padding: 8px 10px; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
+            td:has(> .badge), td.code { white-space: nowrap; }
+            #documents td:first-child { width: 24%; } #findings td:nth-child(3) { width: 22%; }
+            #bundles td:first-child { width: 30%; }
             tbody tr:nth-child(even) td { background: #fafbfc; }
             .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             .sub { color: var(--muted); font-size: 12px; margin-top: 2px; }
