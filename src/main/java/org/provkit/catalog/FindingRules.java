@@ -71,12 +71,16 @@ public final class FindingRules {
                 urlDomains.add(url.domain().toLowerCase(Locale.ROOT));
             }
         }
-        for (ChainHop hop : record.chain()) {
-            if (hop.party() != null && !resolved(hop, urlDomains)) {
+        for (int i = 0; i < record.chain().size(); i++) {
+            ChainHop hop = record.chain().get(i);
+            boolean publisherOfThisCopy = i == record.chain().size() - 1 && i > 0
+                    && (hop.role() == null || hop.role().equalsIgnoreCase("publisher")) && !record.urls().isEmpty();
+            if (hop.party() != null && !publisherOfThisCopy && !resolved(hop, urlDomains)) {
                 findings.add(CatalogFinding.of(FindingCode.UNRESOLVED_SOURCE, bundle, document,
                         document + " names " + quote(hop.party()) + " as " + (hop.role() == null ? "a source" : hop.role())
-                                + ", a party that is not in the registry and has no URL"
-                                + evidenceNote(hop)));
+                                + (hop.registered() == null ? ", a party the record does not show to be registered,"
+                                        : ", a party that is not in the registry,")
+                                + " and no URL points to it" + evidenceNote(hop)));
             }
         }
         Map<String, ChainHop> origins = new LinkedHashMap<>();
@@ -101,6 +105,7 @@ public final class FindingRules {
     }
 
     /**
+     * (The last hop, the publisher of the archived copy, is resolved by the document's own URLs.)
      * A hop is resolved when its party is in the registry, or when a URL ties to it: the hop carries
      * one, or a domain of the document's URLs is the party's name (e.g. {@code cubadebate.cu} and
      * "Cubadebate").
