@@ -36,6 +36,14 @@ public final class BundleContentReader {
     public static final int MAX_TEXT_BYTES = 8 * 1024 * 1024;
     static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
     static final int MAX_TAG_FILE_BYTES = 1024 * 1024;
+    /** Texts of one bundle held in memory beyond this are read again by the writer (bounded memory). */
+    static final long TEXT_BUDGET_BYTES = 64L * 1024 * 1024;
+
+    /** Receives texts on the second pass. */
+    @FunctionalInterface
+    public interface TextConsumer {
+        void accept(String textPath, String text, boolean truncated) throws java.sql.SQLException;
+    }
 
     private final BundleFile bundle;
     private String rootPrefix;
@@ -46,6 +54,11 @@ public final class BundleContentReader {
     private final List<DocumentRecord> recordsWithoutText = new ArrayList<>();
     private final Map<String, Text> texts = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private final java.util.Set<String> deferred = new java.util.LinkedHashSet<>();
+    private long heldTextBytes;
+    private long textBudget = TEXT_BUDGET_BYTES;
+    private java.util.Set<String> secondPassPaths;
+    private TextConsumer secondPass;
 
     private record Text(String text, boolean truncated) {
     }
@@ -55,19 +68,38 @@ public final class BundleContentReader {
     }
 
     public static BundleContents read(BundleFile bundle) {
+        return read(bundle, TEXT_BUDGET_BYTES);
+    }
+
+    static BundleContents read(BundleFile bundle, long textBudget) {
         BundleContentReader reader = new BundleContentReader(bundle);
+        reader.textBudget = textBudget;
         try {
-            switch (bundle.format()) {
-                case TAR -> reader.readTar();
-                case TAR_GZ -> reader.readTarGz();
-                case ZIP -> reader.readZip();
-                case DIRECTORY -> reader.readDirectory();
-                default -> throw new IllegalStateException(bundle.format().name());
-            }
+            reader.readEntries();
         } catch (IOException | RuntimeException e) {
             reader.problems.add("cannot read " + bundle.relativePath() + " to the end: " + describe(e));
         }
         return reader.contents();
+    }
+
+    /** The second pass: streams the texts at {@code textPaths} (inside the bag) to {@code consumer}. */
+    public static void readTexts(BundleFile bundle, java.util.Set<String> textPaths, TextConsumer consumer) throws IOException {
+        BundleContentReader reader = new BundleContentReader(bundle);
+        reader.secondPassPaths = textPaths;
+        reader.secondPass = consumer;
+        reader.readEntries();
+    }
+
+    private void readEntries() throws IOException {
+        {
+            switch (bundle.format()) {
+                case TAR -> readTar();
+                case TAR_GZ -> readTarGz();
+                case ZIP -> readZip();
+                case DIRECTORY -> readDirectory();
+                default -> throw new IllegalStateException(bundle.format().name());
+            }
+        }
     }
 
     private static String describe(Exception e) {
@@ -151,14 +183,24 @@ public final class BundleContentReader {
         return name.startsWith(rootPrefix) ? name.substring(rootPrefix.length()) : null;
     }
 
-    private static boolean wanted(String name) {
+    private boolean wanted(String name) {
+        if (secondPassPaths != null) {
+            return secondPassPaths.contains(name);
+        }
         return name.equals("bag-info.txt") || name.equals("tagmanifest-sha256.txt") || name.equals("data/provenance.json")
                 || (name.startsWith("data/records/") && name.endsWith(".json"))
                 || name.startsWith("data/text/");
     }
 
     private void accept(String name, InputStream in) throws IOException {
-        if (name.equals("bag-info.txt")) {
+        if (secondPass != null) {
+            Text text = readText(in);
+            try {
+                secondPass.accept(name, text.text(), text.truncated());
+            } catch (java.sql.SQLException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        } else if (name.equals("bag-info.txt")) {
             bagInfo = new String(readAtMost(in, MAX_TAG_FILE_BYTES), StandardCharsets.UTF_8);
         } else if (name.equals("tagmanifest-sha256.txt")) {
             tagmanifestSha256 = sha256(in);
@@ -166,12 +208,19 @@ public final class BundleContentReader {
             hasProvenance = true;
         } else if (name.startsWith("data/records/")) {
             acceptRecord(name, in);
+        } else if (heldTextBytes >= textBudget) {
+            deferred.add(name);
         } else {
-            byte[] bytes = readAtMost(in, MAX_TEXT_BYTES + 1);
-            boolean truncated = bytes.length > MAX_TEXT_BYTES;
-            String text = new String(bytes, 0, Math.min(bytes.length, MAX_TEXT_BYTES), StandardCharsets.UTF_8);
-            texts.put(name, new Text(text, truncated));
+            Text text = readText(in);
+            heldTextBytes += text.text().length();
+            texts.put(name, text);
         }
+    }
+
+    private static Text readText(InputStream in) throws IOException {
+        byte[] bytes = readAtMost(in, MAX_TEXT_BYTES + 1);
+        boolean truncated = bytes.length > MAX_TEXT_BYTES;
+        return new Text(new String(bytes, 0, Math.min(bytes.length, MAX_TEXT_BYTES), StandardCharsets.UTF_8), truncated);
     }
 
     private void acceptRecord(String name, InputStream in) throws IOException {
@@ -204,18 +253,24 @@ public final class BundleContentReader {
         List<BundleContents.Document> documents = new ArrayList<>();
         for (Map.Entry<String, DocumentRecord> entry : recordsByTextPath.entrySet()) {
             Text text = texts.remove(entry.getKey());
+            boolean later = deferred.remove(entry.getKey());
             documents.add(new BundleContents.Document(entry.getValue(), text == null ? null : text.text(),
-                    text != null && text.truncated()));
+                    text != null && text.truncated(), later));
         }
         for (DocumentRecord record : recordsWithoutText) {
-            documents.add(new BundleContents.Document(record, null, false));
+            documents.add(new BundleContents.Document(record, null, false, false));
         }
         for (Map.Entry<String, Text> orphan : texts.entrySet()) {
             if (!orphan.getKey().endsWith(".txt")) {
                 continue;
             }
             documents.add(new BundleContents.Document(textOnlyRecord(orphan.getKey()), orphan.getValue().text(),
-                    orphan.getValue().truncated()));
+                    orphan.getValue().truncated(), false));
+        }
+        for (String orphan : deferred) {
+            if (orphan.endsWith(".txt")) {
+                documents.add(new BundleContents.Document(textOnlyRecord(orphan), null, false, true));
+            }
         }
         documents.sort(java.util.Comparator.comparing(d -> d.record().path()));
         String bagName = rootPrefix == null || rootPrefix.isEmpty()

@@ -10,7 +10,15 @@ import java.util.List;
 public record BundleContents(String bagName, String bagInfo, String tagmanifestSha256, boolean hasProvenance,
         List<Document> documents, List<String> problems) {
 
-    /** A document: its record (null when only a text file was found) and its extracted text (null when none). */
-    public record Document(DocumentRecord record, String text, boolean textTruncated) {
+    /**
+     * A document: its record and its extracted text (null when none, or when {@code textDeferred}: the
+     * bundle's texts exceeded what is held in memory, and the writer streams this one from the bundle).
+     */
+    public record Document(DocumentRecord record, String text, boolean textTruncated, boolean textDeferred) {
+    }
+
+    /** True when some texts must be streamed from the bundle again while writing. */
+    public boolean hasDeferredTexts() {
+        return documents.stream().anyMatch(Document::textDeferred);
     }
 }

@@ -140,10 +140,20 @@ public final class Catalog implements AutoCloseable {
             long bundleId = insertBundle(bundle);
             insertIssues(bundleId, bundle.report().findings());
             Map<String, Long> documentIds = new HashMap<>();
+            Map<String, BundleContents.Document> deferredTexts = new HashMap<>();
+            Map<String, Long> deferredIds = new HashMap<>();
             for (BundleContents.Document document : bundle.contents().documents()) {
                 if (!documentIds.containsKey(document.record().path())) {
-                    documentIds.put(document.record().path(), insertDocument(bundleId, document));
+                    long id = insertDocument(bundleId, document);
+                    documentIds.put(document.record().path(), id);
+                    if (document.textDeferred()) {
+                        deferredTexts.put(document.record().textPath(), document);
+                        deferredIds.put(document.record().textPath(), id);
+                    }
                 }
+            }
+            if (!deferredTexts.isEmpty()) {
+                insertDeferredTexts(bundle.file(), deferredTexts, deferredIds);
             }
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO findings (bundle_id, document_id, code, severity, message) VALUES (?, ?, ?, ?, ?)")) {
@@ -424,7 +434,7 @@ public final class Catalog implements AutoCloseable {
             }
             urls.executeBatch();
         }
-        if (document.text() != null || record.title() != null) {
+        if (!document.textDeferred() && (document.text() != null || record.title() != null)) {
             try (PreparedStatement text = connection.prepareStatement(
                     "INSERT INTO document_text (rowid, title, body) VALUES (?, ?, ?)")) {
                 text.setLong(1, documentId);
@@ -434,6 +444,32 @@ public final class Catalog implements AutoCloseable {
             }
         }
         return documentId;
+    }
+
+    /** Streams the texts not held in memory from the bundle into the full-text index, in the open transaction. */
+    private void insertDeferredTexts(BundleFile file, Map<String, BundleContents.Document> documents, Map<String, Long> ids)
+            throws SQLException {
+        try (PreparedStatement text = connection.prepareStatement(
+                "INSERT INTO document_text (rowid, title, body) VALUES (?, ?, ?)");
+                PreparedStatement flags = connection.prepareStatement(
+                        "UPDATE documents SET text_indexed = 1, text_truncated = ? WHERE id = ?")) {
+            BundleContentReader.readTexts(file, documents.keySet(), (path, body, truncated) -> {
+                DocumentRecord record = documents.get(path).record();
+                text.setLong(1, ids.get(path));
+                text.setString(2, record.title() == null ? "" : record.title());
+                text.setString(3, body);
+                text.executeUpdate();
+                flags.setInt(1, truncated ? 1 : 0);
+                flags.setLong(2, ids.get(path));
+                flags.executeUpdate();
+            });
+        } catch (java.io.IOException e) {
+            if (e.getCause() instanceof SQLException failedWrite) {
+                throw failedWrite;
+            }
+            // the bundle changed or broke since it was read: its records stand, the texts not read stay unindexed
+            // (text_indexed = 0), and the changed file is read afresh on the next run
+        }
     }
 
     private long partyId(String name) throws SQLException {

@@ -209,6 +209,24 @@ class CatalogTest {
     }
 
     @Test
+    void textsBeyondTheMemoryBudgetAreStreamedAgainWhileWriting() throws IOException {
+        Path tar = TestBundles.writeTar(archives, "big", List.of(
+                doc("a.txt", "A", "en", "alpha words here\n", List.of(), List.of()),
+                doc("b.txt", "B", "en", "bravo words here\n", List.of(), List.of()),
+                doc("c.txt", "C", "en", "charlie words here\n", List.of(), List.of())));
+        BundleFile file = CollectionScanner.describe(tar, "big.tar", BundleFormat.TAR);
+        BundleContents contents = BundleContentReader.read(file, 1);
+        assertThat(contents.documents()).extracting(BundleContents.Document::textDeferred).containsExactly(false, true, true);
+        try (Catalog catalog = Catalog.open(Catalog.fileIn(archives), false)) {
+            catalog.store(new IndexedBundle(file, "", true, TestBundles.manifestCheck(tar), contents, List.of()));
+            for (String word : List.of("alpha", "bravo", "charlie")) {
+                assertThat(CatalogSearch.search(catalog, SearchQuery.words(word), 5)).as(word).hasSize(1);
+            }
+            assertThat(catalog.query("SELECT sum(text_indexed) FROM documents", r -> r.getInt(1))).containsExactly(3);
+        }
+    }
+
+    @Test
     void titlesRankAboveBodyMentions() throws IOException {
         TestBundles.writeTar(archives, "a", List.of(doc("a.txt", "Harbour news", "en", "The harbour opened. Bridge mentioned once.\n",
                 List.of(), List.of())));
