@@ -6,7 +6,9 @@ import java.util.function.Function;
 
 import org.provkit.catalog.Catalog;
 import org.provkit.catalog.CatalogUpdater;
+import org.provkit.verify.BagVerifier;
 import org.provkit.verify.VerificationReport;
+import org.provkit.verify.VerifyOptions;
 
 /**
  * {@code provkit audit} without the command line: bring the folder's catalog up to date (verifying new
@@ -28,6 +30,12 @@ public final class AuditService {
     /** @param verifier production: {@code p -> BagVerifier.verify(p, new VerifyOptions(trust, false, false))} */
     public AuditService(Function<Path, VerificationReport> verifier) {
         this.verifier = verifier;
+    }
+
+    /** The production service: each bundle checked by {@link BagVerifier} against {@code trust} (null: no trust decision). */
+    public static AuditService withBagVerifier(Path trust) {
+        VerifyOptions options = new VerifyOptions(trust, false, false);
+        return new AuditService(bundle -> BagVerifier.verify(bundle, options));
     }
 
     public AuditReport run(Options options, CatalogUpdater.Progress progress) {

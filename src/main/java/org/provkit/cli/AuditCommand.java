@@ -13,8 +13,6 @@ import org.provkit.audit.HtmlReport;
 import org.provkit.audit.JsonReport;
 import org.provkit.audit.TextReport;
 import org.provkit.catalog.CatalogUpdater;
-import org.provkit.verify.BagVerifier;
-import org.provkit.verify.VerifyOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,8 +68,7 @@ public final class AuditCommand implements Callable<Integer> {
         if (trust != null && !Files.exists(trust)) {
             throw ProvkitException.usage("--trust " + trust + ": no such file or folder");
         }
-        VerifyOptions options = new VerifyOptions(trust, false, false);
-        AuditService service = new AuditService(bundle -> BagVerifier.verify(bundle, options));
+        AuditService service = AuditService.withBagVerifier(trust);
         AuditReport report = service.run(new AuditService.Options(archives, trust, reindex, THREADS), progress());
         if (csv != null) {
             CsvReport.write(report, csv);
