@@ -38,6 +38,8 @@ public final class BundleContentReader {
     static final int MAX_TAG_FILE_BYTES = 1024 * 1024;
     /** Texts of one bundle held in memory beyond this are read again by the writer (bounded memory). */
     static final long TEXT_BUDGET_BYTES = 64L * 1024 * 1024;
+    /** Records of one bundle beyond this many bytes are not indexed (no real bundle comes near it). */
+    static final long RECORD_BUDGET_BYTES = 512L * 1024 * 1024;
 
     /** Receives texts on the second pass. */
     @FunctionalInterface
@@ -56,6 +58,8 @@ public final class BundleContentReader {
     private final List<String> problems = new ArrayList<>();
     private final java.util.Set<String> deferred = new java.util.LinkedHashSet<>();
     private long heldTextBytes;
+    private long heldRecordBytes;
+    private int recordsSkipped;
     private long textBudget = TEXT_BUDGET_BYTES;
     private java.util.Set<String> secondPassPaths;
     private TextConsumer secondPass;
@@ -224,11 +228,19 @@ public final class BundleContentReader {
     }
 
     private void acceptRecord(String name, InputStream in) throws IOException {
+        if (heldRecordBytes > RECORD_BUDGET_BYTES) {
+            if (recordsSkipped++ == 0) {
+                problems.add(name + " and later records are not indexed: the bundle's records exceed "
+                        + RECORD_BUDGET_BYTES + " bytes");
+            }
+            return;
+        }
         byte[] bytes = readAtMost(in, MAX_RECORD_BYTES + 1);
         if (bytes.length > MAX_RECORD_BYTES) {
             problems.add(name + " is larger than " + MAX_RECORD_BYTES + " bytes: not indexed");
             return;
         }
+        heldRecordBytes += bytes.length;
         try {
             DocumentRecord record = RecordParser.parse(name, bytes);
             if (record.textPath() != null) {
