@@ -127,7 +127,8 @@ public final class BundleContentReader {
 
     private void readTarGz() throws IOException {
         try (InputStream file = Files.newInputStream(bundle.file());
-                InputStream gzip = new GzipCompressorInputStream(new BufferedInputStream(file, 1 << 16), true);
+                InputStream gzip = GzipCompressorInputStream.builder().setInputStream(new BufferedInputStream(file, 1 << 16))
+                        .setDecompressConcatenated(true).get();
                 TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
