@@ -23,7 +23,7 @@ public final class CatalogSearch {
         try {
             return catalog.query("""
                     SELECT b.path, d.path, d.title, d.language,
-                           snippet(document_text, -1, ?, ?, '…', ?),
+                           snippet(document_text, 1, ?, ?, '…', ?),
                            bm25(document_text, ?, 1.0) AS score
                     FROM document_text
                     JOIN documents d ON d.id = document_text.rowid
