@@ -306,7 +306,8 @@ public final class HtmlReport {
             .badge.bad { background: var(--bad-bg); color: var(--bad); }
             .badge.warn { background: var(--warn-bg); color: var(--warn); }
             .badge.info { background: var(--info-bg); color: var(--info); }
-            td.chain { line-height: 2; }
+            td.chain { line-height: 2; min-width: 340px; }
+            #documents td:nth-child(2) { width: 32%; }
             .party { display: inline-block; padding: 0 8px; border-radius: 6px; font-size: 12.5px; font-weight: 600;
               line-height: 1.7; border: 1px solid; white-space: nowrap; }
             .party.origin { background: var(--origin-bg); color: var(--origin); border-color: #9adfd3; }
