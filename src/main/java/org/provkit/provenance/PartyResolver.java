@@ -100,7 +100,9 @@ final class PartyResolver {
     /** The value as a name when it looks like one (short, starting with a capital or digit), else null. */
     static String asName(String value) {
         String v = clean(value);
-        v = LEADING_ARTICLE.matcher(v).replaceFirst("").strip();
+        if (!v.isEmpty() && Character.isLowerCase(v.codePointAt(0))) {
+            v = LEADING_ARTICLE.matcher(v).replaceFirst("").strip(); // "el diario X" → "X"; "Diario X" is a name
+        }
         if (v.length() < 2 || v.length() > 60 || !NAME_LIKE.matcher(v).matches()) {
             return null;
         }

@@ -96,7 +96,11 @@ final class TextAttributionRules {
             if (out.size() == before) {
                 sourceLine(line, nearEdge, out);
             }
-            inText(line, out);
+            List<Signal> onLine = new ArrayList<>(out.subList(before, out.size()));
+            List<Signal> inText = new ArrayList<>();
+            inText(line, inText);
+            // "D'après AFP" is a source line and an in-text phrase at once: one piece of evidence is enough.
+            inText.stream().filter(s -> onLine.stream().noneMatch(o -> o.name().equals(s.name()))).forEach(out::add);
         }
         return dedupe(out);
     }
@@ -233,7 +237,7 @@ final class TextAttributionRules {
             Matcher post = POST_TRIGGER.matcher(after);
             String spanText;
             if (pre.find()) {
-                int from = start - (before.length() - pre.start());
+                int from = Math.max(0, start - 90) + pre.start();
                 spanText = text.substring(Math.max(0, from), end).strip();
                 spanText = spanText.replaceFirst("^[\\s(,;:«\"“]+", "");
             } else if (post.find()) {
@@ -259,7 +263,7 @@ final class TextAttributionRules {
         String s = before;
         while (true) {
             String t = s.replaceFirst("\\s+$", "");
-            Matcher last = Pattern.compile("(?:^|(?<=[\\s(«\"“]))([\\p{L}.\\-]+['’]?)$").matcher(t);
+            Matcher last = Pattern.compile("(?:^|(?<=[\\s(«\"“'’]))([\\p{L}.\\-]+['’]?)$").matcher(t);
             if (!last.find()) {
                 return t;
             }
