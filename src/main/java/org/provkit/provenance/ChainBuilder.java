@@ -138,11 +138,20 @@ final class ChainBuilder {
             return "registered:" + s.party().name();
         }
         if (looksLikeDomain(s.name())) {
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
             for (Weighted w : publisherSignals) {
                 Signal o = w.signal();
-                if (!o.registered() && !looksLikeDomain(o.name()) && TextAttributionRules.sameAsDomain(o.name(), s.name())) {
-                    return squeeze(o.name());
+                if (!o.registered() && !looksLikeDomain(o.name())) {
+                    if (TextAttributionRules.sameAsDomain(o.name(), s.name())) {
+                        return squeeze(o.name());
+                    }
+                    names.add(squeeze(o.name()));
                 }
+            }
+            // The site names itself (og:site_name, JSON-LD publisher, footer) and nothing else claims the
+            // domain: the domain is that site's.
+            if (names.size() == 1 && s.kind() == Kind.PUBLISHER) {
+                return names.iterator().next();
             }
         }
         return squeeze(s.name());

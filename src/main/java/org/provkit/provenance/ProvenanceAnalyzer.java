@@ -102,7 +102,7 @@ public final class ProvenanceAnalyzer {
         for (Signal s : textRules.footer(text, canonicalHost)) {
             publishers.add(new Weighted(s, 2));
         }
-        metadataSignals(metadata, publishers, sources, authors);
+        metadataSignals(metadata, publishers, sources, authors, html != null);
         List<Hop> chain = ChainBuilder.build(sources, publishers, warnings);
 
         textUrls(text, urls);
@@ -352,13 +352,14 @@ public final class ProvenanceAnalyzer {
     }
 
     private void metadataSignals(Map<String, List<String>> metadata, List<Weighted> publishers, List<Signal> sources,
-            List<String> authors) {
+            List<String> authors, boolean markupRead) {
         for (String p : metadata.getOrDefault("dc:publisher", List.of())) {
             if (p != null && !p.isBlank()) {
                 publishers.add(new Weighted(named(p.strip(), Kind.PUBLISHER, Evidence.metadata(p.strip(), "dc:publisher")), 1));
             }
         }
-        for (String c : metadata.getOrDefault("dc:creator", List.of())) {
+        // For HTML, Tika's dc:creator is the meta author already read from the markup.
+        for (String c : markupRead ? List.<String>of() : metadata.getOrDefault("dc:creator", List.<String>of())) {
             if (c == null || c.isBlank()) {
                 continue;
             }
