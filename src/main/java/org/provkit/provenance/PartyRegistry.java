@@ -170,7 +170,15 @@ public final class PartyRegistry {
 
     /** A party by full name or alias only (no codes): for places where a code would be ambiguous. */
     public Optional<Party> byName(String value) {
-        return value == null ? Optional.empty() : Optional.ofNullable(byFoldedName.get(fold(value.strip())));
+        if (value == null) {
+            return Optional.empty();
+        }
+        Party p = byFoldedName.get(fold(value.strip()));
+        if (p == null) {
+            // Short canonical names ("AFP", "EFE") are kept with the codes: exact spelling only.
+            p = parties.stream().filter(x -> x.name().equals(value.strip())).findFirst().orElse(null);
+        }
+        return Optional.ofNullable(p);
     }
 
     /** The party publishing on {@code host} or a parent domain of it. */

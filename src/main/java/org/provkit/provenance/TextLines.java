@@ -91,8 +91,8 @@ public final class TextLines {
                 } else {
                     skipped = true;
                 }
-            } else if (offset > 0 && lineStart == offset) {
-                number--; // the file ends with '\n': no empty last line
+            } else if (lineStart == offset) {
+                number--; // an empty file, or one ending with '\n': no empty last line
             }
             List<Line> all = new ArrayList<>(head);
             all.addAll(tail);
@@ -102,6 +102,9 @@ public final class TextLines {
 
     public static TextLines of(String text) {
         List<Line> lines = new ArrayList<>();
+        if (text.isEmpty()) {
+            return new TextLines(lines, 0, false);
+        }
         String[] parts = text.split("\n", -1);
         int count = parts.length;
         if (count > 1 && parts[count - 1].isEmpty()) {
