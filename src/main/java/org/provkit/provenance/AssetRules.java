@@ -35,7 +35,7 @@ final class AssetRules {
     List<LineCredit> textCredits(TextLines text) {
         List<LineCredit> out = new ArrayList<>();
         for (TextLines.Line line : text.nonBlank()) {
-            CreditRules.inLine(line.text()).ifPresent(f -> {
+            CreditRules.inLine(line.text()).filter(f -> !f.loose() || !resolver.registered(f.who()).isEmpty()).ifPresent(f -> {
                 String span = line.text().substring(f.start(), Math.min(line.text().length(), f.end()));
                 span = Markdown.stripInline(span);
                 out.add(new LineCredit(credit(f.asset(), f.who(), TextAttributionRules.span(line.text(), line.number(), span)),
@@ -169,7 +169,8 @@ final class AssetRules {
             if (!anyPresent && first != null) {
                 String credit = null;
                 for (HtmlFacts.Located near : img.nearbyText()) {
-                    var c = CreditRules.inLine(near.value()).or(() -> CreditRules.copyrightInCaption(near.value()));
+                    var c = CreditRules.inLine(near.value()).filter(f -> !f.loose() || !resolver.registered(f.who()).isEmpty())
+                            .or(() -> CreditRules.copyrightInCaption(near.value()));
                     if (c.isPresent()) {
                         String span = near.value().substring(c.get().start(), Math.min(near.value().length(), c.get().end()));
                         Credit cr = credit(c.get().asset(), c.get().who(), Evidence.markup(span.strip(), near.line(), near.field()));

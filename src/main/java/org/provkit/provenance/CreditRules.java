@@ -30,6 +30,9 @@ final class CreditRules {
     private static final Pattern INLINE = Pattern.compile(
             "[(\\[](?i:" + LABELS + ")\\s*(?:[:：/]\\s*|\\s+(?i:by|de|por|par)\\s+)(?<who>[^)\\]]{1,100})[)\\]]"
                     + "|(?<=[.!?»\"”]\\s)(?i:" + LABELS.replace("<label>", "<label2>") + ")\\s*[:：]\\s*(?<who2>[^.]{1,100}?)\\.?\\s*$");
+    /** "(Photo AFP)", "Foto EFE": no separator, so only a registered party makes it a credit (see {@link Found#loose}). */
+    private static final Pattern LOOSE = Pattern.compile(
+            "(?:^|[(\\[])(?i:" + LABELS + ")\\s+(?<who>\\p{Lu}[^()\\[\\]]{1,40}?)\\s*(?:[)\\]]|$)");
     /** A caption ending in "© AFP" or "/ AFP". */
     private static final Pattern COPYRIGHT = Pattern.compile("(?:©|\\(c\\)|\\(C\\))\\s*(?:\\d{4}\\s+)?(?<who>[^©]{2,80}?)\\s*$");
 
@@ -41,7 +44,11 @@ final class CreditRules {
     }
 
     /** One credit found in a line: the asset kind, who as written, and where in the line. */
-    record Found(String asset, String who, int start, int end) {
+    record Found(String asset, String who, int start, int end, boolean loose) {
+
+        Found(String asset, String who, int start, int end) {
+            this(asset, who, start, end, false);
+        }
     }
 
     /** A credit in a (Markdown-plain) line of text. */
@@ -65,6 +72,14 @@ final class CreditRules {
             if (plausible(who)) {
                 String label = m.group("label") != null ? m.group("label") : m.group("label2");
                 return Optional.of(at(line, plain, assetOf(label), who, m.group()));
+            }
+        }
+        m = LOOSE.matcher(plain);
+        if (m.find()) {
+            String who = cleanWho(m.group("who"));
+            if (plausible(who)) {
+                Found f = at(line, plain, assetOf(m.group("label")), who, m.group().strip());
+                return Optional.of(new Found(f.asset(), f.who(), f.start(), f.end(), true));
             }
         }
         return Optional.empty();

@@ -17,6 +17,9 @@ final class PartyResolver {
                     + "|l['’]|la\\s+|el\\s+|the\\s+|le\\s+)");
     private static final Pattern NAME_LIKE = Pattern.compile("[\\p{Lu}\\p{N}][\\p{L}\\p{N}'’.&\\-]*(?:\\s+[\\p{L}\\p{N}'’.&\\-]+){0,5}");
 
+    /** "3 de março de 2026", "March 3, 2026", "le 3 mars": a date, not a name. */
+    private static final Pattern DATE_LIKE = Pattern.compile("(?i)^\\d|\\b\\d{4}\\b|\\b\\d{1,2}\\s+(?:de\\s+)?\\p{L}{3,}\\b.*\\d|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}");
+
     private final PartyRegistry registry;
 
     PartyResolver(PartyRegistry registry) {
@@ -103,7 +106,7 @@ final class PartyResolver {
         if (!v.isEmpty() && Character.isLowerCase(v.codePointAt(0))) {
             v = LEADING_ARTICLE.matcher(v).replaceFirst("").strip(); // "el diario X" → "X"; "Diario X" is a name
         }
-        if (v.length() < 2 || v.length() > 60 || !NAME_LIKE.matcher(v).matches()) {
+        if (v.length() < 2 || v.length() > 60 || !NAME_LIKE.matcher(v).matches() || DATE_LIKE.matcher(v).find()) {
             return null;
         }
         return v;

@@ -55,6 +55,16 @@ public final class ProvenanceAnalyzer {
 
     /** Never throws for bad content: problems become warnings in the result. */
     public DocumentProvenance analyze(SourceDocument document) {
+        try {
+            return analyzeOrThrow(document);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A rule tripping over odd content must not lose the document: record an empty result and why.
+            return new DocumentProvenance(null, null, null, List.of(), new DocumentProvenance.Attribution(List.of()),
+                    List.of(), List.of(), List.of(), List.of("provenance analysis failed: " + e));
+        }
+    }
+
+    private DocumentProvenance analyzeOrThrow(SourceDocument document) {
         List<String> warnings = new ArrayList<>();
         Map<String, List<String>> metadata = document.metadata() == null ? Map.of() : document.metadata();
         String mediaType = document.mediaType() == null ? "" : document.mediaType().toLowerCase(Locale.ROOT);
@@ -99,12 +109,18 @@ public final class ProvenanceAnalyzer {
                 publishers.add(new Weighted(named(site, Kind.PUBLISHER, Evidence.metadata(site, "og:site_name")), 3));
             }
         }
-        for (Signal s : textRules.footer(text, canonicalHost)) {
-            publishers.add(new Weighted(s, 2));
+        if (html == null) {
+            // In HTML the last text lines are site chrome (menus, partner links); its <footer> was read above.
+            for (Signal s : textRules.footer(text, canonicalHost)) {
+                publishers.add(new Weighted(s, 2));
+            }
         }
         metadataSignals(metadata, publishers, sources, authors, html != null);
         List<Hop> chain = ChainBuilder.build(sources, publishers, warnings);
 
+        if (html != null) {
+            markupLinks(html, canonical, urls);
+        }
         textUrls(text, urls);
         List<UrlRef> distinct = distinct(urls, warnings);
 
@@ -225,6 +241,26 @@ public final class ProvenanceAnalyzer {
             return java.net.URI.create(base).resolve(href.replace(" ", "%20")).toString();
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    /** Every {@code <a href>}: absolute, or resolved against the canonical URL (or base) when there is one. */
+    private static void markupLinks(HtmlFacts html, UrlRef canonical, List<UrlRef> urls) {
+        String base = html.baseHref() != null && AssetRules.isExternal(html.baseHref()) ? html.baseHref()
+                : canonical == null ? null : canonical.url();
+        for (HtmlFacts.Located a : html.links()) {
+            if (urls.size() > MAX_URLS * 2) {
+                return;
+            }
+            String href = a.value();
+            if (href.isEmpty() || href.startsWith("#") || href.regionMatches(true, 0, "javascript:", 0, 11)
+                    || href.regionMatches(true, 0, "mailto:", 0, 7) || href.regionMatches(true, 0, "tel:", 0, 4)) {
+                continue;
+            }
+            String abs = absolute(href, base);
+            if (abs != null) {
+                urls.add(Urls.ref(abs, UrlRef.LINK, a.line(), Evidence.IN_MARKUP));
+            }
         }
     }
 
@@ -389,7 +425,8 @@ public final class ProvenanceAnalyzer {
 
     private void figcaptionCredits(HtmlFacts html, List<Credit> credits) {
         for (HtmlFacts.Located f : html.figcaptions()) {
-            var c = CreditRules.inLine(f.value()).or(() -> CreditRules.copyrightInCaption(f.value()));
+            var c = CreditRules.inLine(f.value()).filter(x -> !x.loose() || !resolver.registered(x.who()).isEmpty())
+                    .or(() -> CreditRules.copyrightInCaption(f.value()));
             if (c.isPresent()) {
                 String span = f.value().substring(c.get().start(), Math.min(f.value().length(), c.get().end())).strip();
                 Credit cr = assets.credit(c.get().asset(), c.get().who(), Evidence.markup(span, f.line(), "figcaption"));

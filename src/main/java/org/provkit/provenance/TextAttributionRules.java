@@ -152,10 +152,10 @@ final class TextAttributionRules {
         return letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT));
     }
 
-    /** An agency name not in the registry, in a dateline: a short capitalised name, no digits. */
+    /** An agency name not in the registry, in a dateline: a short capitalised name, no digits, no abbreviation dots ("EE.UU."). */
     private static String unknownAgency(String agency) {
         String a = agency.strip();
-        if (a.matches("\\p{Lu}[\\p{L}\\-.’' ]{1,40}") && a.split("\\s+").length <= 4
+        if (a.matches("\\p{Lu}[\\p{L}\\-’' ]{1,40}") && a.split("\\s+").length <= 4
                 && !a.matches("(?i).*\\b(?:photo|foto|file|archive|archivo|video|vídeo|update|actualizado|mise à jour|updated)\\b.*")) {
             return a;
         }
@@ -223,7 +223,7 @@ final class TextAttributionRules {
                 continue;
             }
             var code = registry.byNameOrCode(token.group());
-            if (code.isPresent() && registry.byName(token.group()).isEmpty() && isCode(code.get(), token.group())) {
+            if (code.isPresent() && isCode(code.get(), token.group())) {
                 spans.add(new int[] {s, token.end()});
                 found.add(code.get());
             }
