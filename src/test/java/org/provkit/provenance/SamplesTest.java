@@ -92,4 +92,12 @@ class SamplesTest {
         assertThat(json.at("/missingAssets/0/credit").asText()).isEqualTo("Prensa Latina");
         assertThat(json.get("warnings").isArray()).isTrue();
     }
+
+    @Test
+    void humanSummaryShowsTheChainWithEvidence() {
+        List<String> lines = ProvenanceSummary.lines(Docs.analyze(load("000_6aef5a1f1f04ad71.txt")));
+        assertThat(lines).contains("attribution: Prensa Latina → Radio Habana Cuba", "  Prensa Latina (origin)",
+                "    line 38: Source: Prensa Latina", "    line 14: (RHC)", "    url host, line 42: www.radiohc.cu",
+                "missing image at line 8: Image not found or type unknown  (credit: Prensa Latina)");
+    }
 }
