@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 final class Markdown {
 
     private static final Pattern HEADING = Pattern.compile("^\\s{0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$");
-    private static final Pattern LEADING = Pattern.compile("^\\s*(?:>\\s*|[-+•]\\s+|\\*\\s+(?=\\S))*");
+    private static final Pattern LEADING = Pattern.compile("^\\s*(?:>\\s*|[-+•]\\s+|[–—]\\s*|\\*\\s+(?=\\S))*");
 
     private Markdown() {
     }

@@ -23,7 +23,7 @@ final class TextAttributionRules {
 
     /** "La Havane, 30 août, (RHC)-", "HAVANA, March 3 (Reuters) -", "BEIJING (Xinhua) --", "Caracas, 12 ene (PL) El ...". */
     private static final Pattern DATELINE = Pattern.compile(
-            "^(?<place>" + PLACE + ")\\s*(?:,\\s*(?<date>[^()\\n,]{1,40}?))?\\s*,?\\s*\\((?<agency>[^()\\n]{1,60})\\)"
+            "^(?<place>" + PLACE + ")\\s*(?:,\\s*(?<date>[^()\\n]{1,40}?))?\\s*,?\\s*\\((?<agency>[^()\\n]{1,60})\\)"
                     + "(?<sep>\\s*\\.?\\s*[-–—]+|\\s*\\.-|\\s*:|\\.)?\\s*(?<next>\\S)?");
     /** "MOSCOW, March 3. /TASS/." */
     private static final Pattern DATELINE_SLASHES = Pattern.compile(
@@ -56,13 +56,15 @@ final class TextAttributionRules {
             "(?iu)(?:^|[\\s(,;:«\"“])(?:selon|d['’]apr[èe]s|(?:a|ont|avait|aurait)\\s+rapport[ée]e?|rapporte(?:nt)?|cit[ée]e?s?\\s+par|relay[ée]e?s?\\s+par"
                     + "|(?:a\\s+)?indiqu[ée]|indique|(?:a\\s+)?annonc[ée]|annonce|(?:a\\s+)?pr[ée]cis[ée]|pr[ée]cise"
                     + "|seg[úu]n|de\\s+acuerdo\\s+con|conforme\\s+a|inform[óa]|report[óa]|public[óa]|divulg[óa]|difundi[óo]|recog[ei]|señal[óa]|citad[oa]s?\\s+por|reseñ[óa]"
+                    + "|revel[óa]|consign[óa]|indic[óa]|precis[óa]|dio\\s+a\\s+conocer|da\\s+cuenta"
+                    + "|rapportent|relaie|relayait|cite|citait"
                     + "|according\\s+to|reported\\s+by|cited\\s+by|quoted\\s+by|as\\s+reported\\s+by"
-                    + "|(?:segundo|de\\s+acordo\\s+com|conforme|informou|noticiou|publicou|divulgou|relatou|citad[oa]s?\\s+pel[oa])(?:\\s+(?:a|o))?)\\s*$");
+                    + "|(?:segundo|de\\s+acordo\\s+com|conforme|informou|noticiou|publicou|divulgou|relatou|avança|avançou|refere|referiu|adianta|adiantou|citad[oa]s?\\s+pel[oa])(?:\\s+(?:a|o))?)\\s*$");
     /** A phrase right after a party that makes it the source: "EFE informó", "Reuters reported". */
     private static final Pattern POST_TRIGGER = Pattern.compile(
             "(?iu)^\\s*,?\\s*(?:reported|reports|has\\s+reported|informó|informa|reportó|publicó|difundió|señaló|precisó|indicó"
                     + "|rapporte|a\\s+rapporté|rapportait|indique|a\\s+indiqué|précise|a\\s+précisé|annonce|a\\s+annoncé"
-                    + "|informou|noticiou|publicou|divulgou|relatou|relata|relató|noticia)\\b");
+                    + "|informou|noticiou|publicou|divulgou|relatou|relata|relató|noticia|avança|avançou|adianta|adiantou)(?![\\p{L}])");
     /** Words between a trigger and the party: articles, "agency", nationalities. */
     private static final Set<String> FILLERS = Set.of("l", "la", "le", "les", "el", "los", "las", "the", "agence", "agencia",
             "agência", "agency", "news", "noticias", "notícias", "nouvelles", "presse", "prensa", "press", "de", "del", "informativa",
@@ -107,7 +109,8 @@ final class TextAttributionRules {
 
     private void datelines(TextLines.Line line, List<Signal> out) {
         String raw = line.text();
-        String plain = Markdown.plain(raw);
+        // "**La Habana, 3 mar (PL)** El presidente": emphasis around the dateline only.
+        String plain = Markdown.plain(raw).replaceAll("\\*{1,3}|(?<![\\p{L}\\p{N}])_{1,3}|_{1,3}(?![\\p{L}\\p{N}])", "");
         if (plain.length() < 8) {
             return;
         }

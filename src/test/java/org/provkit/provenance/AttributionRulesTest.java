@@ -31,6 +31,11 @@ class AttributionRulesTest {
             Paris (AFP) – Le gouvernement a parlé.                             | AFP               | (AFP)
             Madrid, 30 ago (EFE).- El gobierno habló.                          | EFE               | (EFE)
             Caracas, 12 ene (PL) El presidente habló hoy.                      | Prensa Latina     | (PL)
+            **La Habana, 3 mar (PL)** El presidente habló hoy.                 | Prensa Latina     | (PL)
+            LA HABANA, 3 mar, 2026 (ACN) - El presidente habló hoy.            | Agencia Cubana de Noticias | (ACN)
+            SAN JUAN, Puerto Rico (AP) — The governor spoke.                   | AP                | (AP)
+            RIO DE JANEIRO (Reuters) - O governo falou.                        | Reuters           | (Reuters)
+            N'Djamena, 3 mars (AFP) - Le gouvernement a parlé.                 | AFP               | (AFP)
             La Habana, 8 feb (Prensa Latina) La biblioteca abrió.              | Prensa Latina     | (Prensa Latina)
             Ciudad de México, 5 de marzo (Notimex).- El gobierno habló.        | Notimex           | (Notimex)
             HAVANA, March 3 (Reuters) - The government spoke.                  | Reuters           | (Reuters)
@@ -100,6 +105,8 @@ class AttributionRulesTest {
             D'après AFP                           | AFP
             Avec AFP                              | AFP
             With Reuters                          | Reuters
+            — With Reuters                        | Reuters
+            (Tomado de Granma)                    | Granma
             Con EFE                               | EFE
             Via: teleSUR                          | teleSUR
             Originally published by Xinhua        | Xinhua
@@ -158,6 +165,10 @@ class AttributionRulesTest {
             O balanço subiu para doze mortos, segundo a agência Lusa.                   | Lusa
             O balanço subiu para doze mortos, de acordo com a Agência Brasil.           | Agência Brasil
             A Lusa noticiou que o balanço subiu para doze mortos.                       | Lusa
+            O balanço subiu para doze mortos, avança a agência Lusa.                    | Lusa
+            El balance, reveló la agencia EFE, es de doce muertos.                      | EFE
+            Le bilan, rapporte l'agence Kyodo, s'élève à douze morts.                   | Kyodo
+            El balance es de doce muertos, citado por Telesur.                          | teleSUR
             """)
     void inTextAttribution(String sentence, String party) {
         DocumentProvenance p = text(BODY_FR + "\n\n" + sentence + "\n");
