@@ -1,5 +1,7 @@
 package org.provkit.provenance;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -46,7 +48,11 @@ public final class ProvJsonWriter {
     }
 
     public static void write(BundleActivity activity, List<ProvDocumentEntry> documents, OutputStream out) throws IOException {
-        Json.mapper().writeValue(out, build(activity, documents));
+        // LF line ends whatever the platform, so that the same bundle gives the same bytes everywhere.
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        Json.mapper().writer(printer).writeValue(out, build(activity, documents));
         out.write('\n');
     }
 
