@@ -45,8 +45,10 @@ final class TextAttributionRules {
             + "|with\\s+information\\s+(?:from|of)|with\\s+reporting\\s+(?:from|by)|additional\\s+reporting\\s+(?:by|from)"
             + "|avec\\s+(?:des\\s+informations\\s+d[eu]|l['’]agence)|con\\s+reportes?\\s+de|com\\s+ag[êe]ncias?|con\\s+agencias"
             + "|avec\\s+agences|with\\s+agencies|d['’]apr[èe]s|selon|seg[úu]n|segundo|avec|with|con|com";
+    /** A byline naming an agency: "Por EFE", "By Reuters", "Par AFP", "Autor: Prensa Latina". */
+    private static final String BYLINE_LABELS = "por|by|par|escrito\\s+por|written\\s+by|r[ée]dig[ée]\\s+par|autor|auteur|author";
     private static final Pattern SOURCE_LINE = Pattern.compile(
-            "^[(\\[]?(?:(?<taken>" + TAKEN_FROM_LABELS + ")|(?<info>" + INFORMATION_LABELS + "))(?<colon>\\s*[:：]|\\s+[-–—]\\s)?\\s*(?<value>.+?)[)\\]]?\\.?\\s*$",
+            "^[(\\[]?(?:(?<taken>" + TAKEN_FROM_LABELS + ")|(?<info>" + INFORMATION_LABELS + ")|(?<byline>" + BYLINE_LABELS + "))(?<colon>\\s*[:：]|\\s+[-–—]\\s)?\\s*(?<value>.+?)[)\\]]?\\.?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Labels that are ordinary words in running text: only a short line naming a registered party counts. */
     private static final Pattern BARE_LABEL = Pattern.compile("(?i)^(?:avec|with|con|com|selon|seg[úu]n|segundo|d['’]apr[èe]s|v[íi]a)$");
@@ -175,8 +177,15 @@ final class TextAttributionRules {
         if (!m.matches()) {
             return;
         }
-        String label = m.group("taken") != null ? m.group("taken") : m.group("info");
-        Kind kind = m.group("taken") != null ? Kind.TAKEN_FROM : Kind.INFORMATION;
+        String label = m.group("taken") != null ? m.group("taken") : m.group("info") != null ? m.group("info") : m.group("byline");
+        Kind kind = m.group("taken") != null ? Kind.TAKEN_FROM : m.group("info") != null ? Kind.INFORMATION : Kind.AUTHOR;
+        if (m.group("byline") != null) {
+            // A byline usually names a person; only a registered agency counts, on a short line.
+            List<Party> parties = plain.length() <= 80 && m.group("value").split("\\s+").length <= 6
+                    ? resolver.registered(m.group("value")) : List.of();
+            addAll(parties, Kind.AUTHOR, raw, line.number(), Markdown.stripInline(plain), out);
+            return;
+        }
         String value = m.group("value");
         boolean colon = m.group("colon") != null;
         boolean bare = BARE_LABEL.matcher(label.strip()).matches();
@@ -188,7 +197,9 @@ final class TextAttributionRules {
             return;
         }
         String evidenceText = Markdown.stripInline(plain);
-        List<Party> parties = resolver.registered(value);
+        // Without a colon, a long value is a sentence ("Source of the trouble was ... Reuters ..."), not a source.
+        boolean shortValue = value.split("\\s+").length <= 6;
+        List<Party> parties = colon || shortValue ? resolver.registered(value) : List.of();
         if (!parties.isEmpty()) {
             if (bare && words > 7) {
                 return;

@@ -121,6 +121,25 @@ class AttributionRulesTest {
         assertThat(hop.evidence().get(0).text()).isNotBlank();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Por EFE                                       | EFE
+            By Reuters                                    | Reuters
+            Par AFP                                       | AFP
+            Por: Redacción de Prensa Latina               | Prensa Latina
+            Autor: Agência Brasil                         | Agência Brasil
+            """)
+    void bylineNamingAnAgency(String line, String party) {
+        DocumentProvenance p = text(line + "\n\n" + BODY_ES + "\n\nhttps://www.cubadebate.cu/noticias/1/\n");
+        assertThat(Docs.chain(p)).containsExactly(party, "Cubadebate");
+    }
+
+    @Test
+    void bylineNamingAPersonIsNoParty() {
+        DocumentProvenance p = text("Por Juan Pérez\n\n" + BODY_ES + "\n");
+        assertThat(p.attribution().chain()).isEmpty();
+    }
+
     @Test
     void sourceLineWithSeveralAgencies() {
         DocumentProvenance p = text(BODY_ES + "\n\nCon información de Prensa Latina y ACN\n");
@@ -143,6 +162,9 @@ class AttributionRulesTest {
             Avec le soutien de la mairie, l'AFP a pu visiter le chantier pendant trois jours entiers.
             Source of the trouble was a broken pipe under the main road of the old town centre, engineers said.
             Según los datos oficiales, el número de visitantes aumentó un veinte por ciento este año.
+            Source of the trouble was a broken pipe under the Reuters building in the old town, engineers said.
+            By the time Reuters arrived at the scene, the fire had been put out by the local brigade.
+            Tomado el control de la plaza, los manifestantes leyeron un texto de Prensa Latina en voz alta.
             """)
     void sentencesStartingWithALabelAreNoSourceLine(String line) {
         DocumentProvenance p = text(BODY_ES + "\n\n" + line + "\n\n" + BODY_ES);
