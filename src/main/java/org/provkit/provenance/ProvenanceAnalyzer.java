@@ -345,7 +345,19 @@ public final class ProvenanceAnalyzer {
         for (HtmlFacts.Located s : html.jsonLdAuthorOrganizations()) {
             sources.add(named(s.value(), Kind.AUTHOR, Evidence.markup(s.value(), s.line(), s.field())));
         }
-        for (HtmlFacts.Located s : html.jsonLdBasedOn()) {
+        // Google News' meta tags: original-source is where the story first appeared, syndication-source
+        // the feed this copy was taken from.
+        List<HtmlFacts.Located> basedOn = new ArrayList<>(html.jsonLdBasedOn());
+        basedOn.addAll(html.syndicationSource());
+        for (HtmlFacts.Located s : html.originalSource()) {
+            Evidence ev = Evidence.markup(s.value(), s.line(), s.field());
+            String host = AssetRules.isExternal(s.value()) ? Urls.host(s.value()) : null;
+            if (host != null) {
+                sources.add(resolver.registry().byHost(host).map(p -> Signal.of(p, Kind.AUTHOR, ev))
+                        .orElseGet(() -> new Signal(null, Urls.domainOfHost(host), Kind.AUTHOR, ev)));
+            }
+        }
+        for (HtmlFacts.Located s : basedOn) {
             Evidence ev = Evidence.markup(s.value(), s.line(), s.field());
             if (AssetRules.isExternal(s.value())) {
                 String host = Urls.host(s.value());

@@ -117,4 +117,26 @@ class HtmlProvenanceTest {
         assertThat(Docs.chain(p)).containsExactly("Télam");
         assertThat(p.title()).isEqualTo("Révolution");
     }
+
+    @Test
+    void originalAndSyndicationSourceMetaTags() {
+        DocumentProvenance p = html("""
+                <html><head><title>Plan</title>
+                <meta name="original-source" content="https://www.xinhuanet.com/english/2026-03/03/c_1.htm">
+                <meta name="syndication-source" content="https://www.prensa-latina.cu/2026/03/03/plan">
+                <meta property="og:site_name" content="Radio Habana Cuba"></head><body>
+                <p>The government presented a new plan for public transport in the region yesterday.</p></body></html>""");
+        assertThat(Docs.chain(p)).containsExactly("Xinhua", "Prensa Latina", "Radio Habana Cuba");
+        assertThat(p.attribution().chain().get(0).evidence()).extracting(Evidence::field).containsExactly("meta original-source");
+    }
+
+    @Test
+    void pageWithoutAnyEvidenceHasAnEmptyChain() {
+        DocumentProvenance p = html("""
+                <html><head><title>Notes</title></head><body><h1>Notes</h1>
+                <p>The meeting approved the budget. The next meeting is on Tuesday at the usual place.</p>
+                <footer><p>Contact: office@example.org</p></footer></body></html>""");
+        assertThat(p.attribution().chain()).isEmpty();
+        assertThat(p.warnings()).contains("no attribution evidence found: the chain is empty");
+    }
 }
