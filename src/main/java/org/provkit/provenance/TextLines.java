@@ -111,7 +111,7 @@ public final class TextLines {
             count--;
         }
         for (int i = 0; i < count; i++) {
-            String t = stripCr(parts[i]);
+            String t = stripCr(i == 0 && parts[i].startsWith("\uFEFF") ? parts[i].substring(1) : parts[i]);
             boolean cut = t.length() > DEFAULT_MAX_LINE_CHARS;
             lines.add(new Line(i + 1, Normalizer.normalize(cut ? t.substring(0, DEFAULT_MAX_LINE_CHARS) : t,
                     Normalizer.Form.NFC), cut));
@@ -134,6 +134,9 @@ public final class TextLines {
 
     private static Line toLine(int number, ByteArrayOutputStream bytes, boolean cut, int maxChars) {
         String s = stripCr(bytes.toString(StandardCharsets.UTF_8));
+        if (number == 1 && s.startsWith("\uFEFF")) {
+            s = s.substring(1); // a byte-order mark is no text
+        }
         if (s.length() > maxChars) {
             s = s.substring(0, maxChars);
             cut = true;

@@ -102,6 +102,17 @@ class TextAndUrlsTest {
     }
 
     @Test
+    void byteOrderMarkAndCrLfAreNoText() {
+        DocumentProvenance p = text("\uFEFF# Titre du jour\r\n\r\nLe gouvernement a présenté hier un nouveau plan pour la région.\r\n\r\nSource: AFP\r\n");
+        assertThat(p.title()).isEqualTo("Titre du jour");
+        assertThat(p.attribution().chain()).singleElement().satisfies(h -> {
+            assertThat(h.party()).isEqualTo("AFP");
+            assertThat(h.evidence().get(0).text()).isEqualTo("Source: AFP");
+            assertThat(h.evidence().get(0).line()).isEqualTo(5);
+        });
+    }
+
+    @Test
     void firstLineIsATitleOnlyWhenItLooksLikeOne() {
         assertThat(text("Inauguran nueva sala de lectura\n\nLa biblioteca abrió.\n").titleSource()).isEqualTo("first line");
         assertThat(text("La biblioteca abrió este sábado una sala.\n\nMás texto.\n").title()).isNull();
