@@ -37,7 +37,8 @@ public final class PartyRegistry {
     private final Map<String, Party> byFoldedName = new LinkedHashMap<>();
     private final Map<String, Party> byCode = new LinkedHashMap<>();
     private final Map<String, Party> byDomain = new LinkedHashMap<>();
-    private final Pattern namesInText;
+    /** Folded names and aliases by their first word: matching walks word starts, not a 150-way regex. */
+    private final Map<String, List<String>> namesByFirstWord = new java.util.HashMap<>();
 
     private PartyRegistry(List<Party> parties) {
         this.parties = List.copyOf(parties);
@@ -52,17 +53,22 @@ public final class PartyRegistry {
             p.codes().forEach(c -> byCode.putIfAbsent(c, p));
             p.domains().forEach(d -> byDomain.putIfAbsent(d.toLowerCase(Locale.ROOT), p));
         }
-        List<String> alternatives = new ArrayList<>();
-        for (Party p : this.parties) {
-            for (String name : names(p)) {
-                if (name.length() >= MIN_ALIAS_LENGTH) {
-                    alternatives.add(Pattern.quote(fold(name)));
-                }
+        for (String folded : byFoldedName.keySet()) {
+            String first = firstWord(folded, 0);
+            if (!first.isEmpty()) {
+                namesByFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(folded);
             }
         }
         // Longest first, so "Agencia Prensa Latina" wins over "Prensa Latina".
-        alternatives.sort((a, b) -> b.length() - a.length());
-        namesInText = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])");
+        namesByFirstWord.values().forEach(list -> list.sort((a, b) -> b.length() - a.length()));
+    }
+
+    private static String firstWord(String s, int from) {
+        int end = from;
+        while (end < s.length() && Character.isLetterOrDigit(s.charAt(end))) {
+            end++;
+        }
+        return s.substring(from, end);
     }
 
     private static List<String> names(Party p) {
@@ -168,6 +174,11 @@ public final class PartyRegistry {
         return Optional.ofNullable(byFoldedName.get(fold(v)));
     }
 
+    /** Whether {@code token} is exactly a registered code (or short name). */
+    public boolean isCode(String token) {
+        return byCode.containsKey(token);
+    }
+
     /** A party by full name or alias only (no codes): for places where a code would be ambiguous. */
     public Optional<Party> byName(String value) {
         if (value == null) {
@@ -203,9 +214,24 @@ public final class PartyRegistry {
     /** A registered name or alias (never a bare code) occurring as whole words in {@code text}. */
     public List<NameMatch> findNames(String text) {
         List<NameMatch> out = new ArrayList<>();
-        Matcher m = namesInText.matcher(fold(text));
-        while (m.find()) {
-            out.add(new NameMatch(byFoldedName.get(m.group()), m.start(), m.end()));
+        String folded = fold(text);
+        int i = 0;
+        while (i < folded.length()) {
+            if (!Character.isLetterOrDigit(folded.charAt(i)) || (i > 0 && Character.isLetterOrDigit(folded.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            String word = firstWord(folded, i);
+            int next = i + Math.max(1, word.length());
+            for (String name : namesByFirstWord.getOrDefault(word, List.of())) {
+                int end = i + name.length();
+                if (folded.startsWith(name, i) && (end == folded.length() || !Character.isLetterOrDigit(folded.charAt(end)))) {
+                    out.add(new NameMatch(byFoldedName.get(name), i, end));
+                    next = end;
+                    break;
+                }
+            }
+            i = next;
         }
         return out;
     }

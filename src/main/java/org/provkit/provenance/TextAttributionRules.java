@@ -236,6 +236,9 @@ final class TextAttributionRules {
             if (spans.stream().anyMatch(sp -> s >= sp[0] && s < sp[1])) {
                 continue;
             }
+            if (!registry.isCode(token.group())) {
+                continue;
+            }
             var code = registry.byNameOrCode(token.group());
             if (code.isPresent() && isCode(code.get(), token.group())) {
                 spans.add(new int[] {s, token.end()});
@@ -245,13 +248,18 @@ final class TextAttributionRules {
         for (int k = 0; k < spans.size(); k++) {
             int start = spans.get(k)[0];
             int end = spans.get(k)[1];
-            String before = stripFillers(text.substring(Math.max(0, start - 90), start));
+            int windowStart = Math.max(0, start - 90);
+            String before = stripFillers(text.substring(windowStart, start));
+            // The longest trigger phrase is short: only the end of the window can hold it.
+            int cut = Math.max(0, before.length() - 32);
+            before = before.substring(cut);
+            windowStart += cut;
             String after = text.substring(end, Math.min(text.length(), end + 40));
             Matcher pre = PRE_TRIGGER.matcher(before);
             Matcher post = POST_TRIGGER.matcher(after);
             String spanText;
             if (pre.find()) {
-                int from = Math.max(0, start - 90) + pre.start();
+                int from = windowStart + pre.start();
                 spanText = text.substring(Math.max(0, from), end).strip();
                 spanText = spanText.replaceFirst("^[\\s(,;:«\"“]+", "");
             } else if (post.find()) {
@@ -273,11 +281,13 @@ final class TextAttributionRules {
      * The text before a party with trailing filler words removed ("selon l'agence chinoise " → "selon"), keeping
      * the original characters so that offsets stay right.
      */
+    private static final Pattern LAST_WORD = Pattern.compile("(?:^|(?<=[\\s(«\"“'’]))([\\p{L}.\\-]+['’]?)$");
+
     static String stripFillers(String before) {
         String s = before;
         while (true) {
             String t = s.replaceFirst("\\s+$", "");
-            Matcher last = Pattern.compile("(?:^|(?<=[\\s(«\"“'’]))([\\p{L}.\\-]+['’]?)$").matcher(t);
+            Matcher last = LAST_WORD.matcher(t);
             if (!last.find()) {
                 return t;
             }
