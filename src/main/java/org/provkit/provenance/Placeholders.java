@@ -47,6 +47,10 @@ final class Placeholders {
             Matcher m = r.pattern().matcher(line);
             while (m.find()) {
                 int start = m.start();
+                if (m.group().startsWith("[") && (start > 0 && line.charAt(start - 1) == '!'
+                        || m.end() < line.length() && line.charAt(m.end()) == '(')) {
+                    continue; // Markdown image or link syntax, not a placeholder
+                }
                 boolean overlaps = out.stream().anyMatch(f -> start < f.start() + f.marker().length()
                         && f.start() < start + m.group().length());
                 if (!overlaps) {

@@ -83,6 +83,12 @@ class AssetsTest {
     }
 
     @Test
+    void markdownLinkTextIsNoPlaceholder() {
+        DocumentProvenance p = text("See [Image](https://cdn.example.com/a.jpg) and ![Image](https://cdn.example.com/b.jpg).\n");
+        assertThat(p.missingAssets()).isEmpty();
+    }
+
+    @Test
     void creditNextToThePlaceholderIsAttachedAndTheNearestWins() {
         DocumentProvenance p = text("""
                 Title
