@@ -67,6 +67,9 @@ final class TextAttributionRules {
             "(?iu)^\\s*,?\\s*(?:reported|reports|has\\s+reported|informó|informa|reportó|publicó|difundió|señaló|precisó|indicó"
                     + "|rapporte|a\\s+rapporté|rapportait|indique|a\\s+indiqué|précise|a\\s+précisé|annonce|a\\s+annoncé"
                     + "|informou|noticiou|publicou|divulgou|relatou|relata|relató|noticia|avança|avançou|adianta|adiantou)(?![\\p{L}])");
+    /** "told Reuters", "dijo a EFE", "a déclaré à l'AFP", "disse à Lusa": the party was spoken to, not the source. */
+    private static final Pattern SPOKEN_TO = Pattern.compile(
+            "(?iu)(?:^|[\\s(,;:«\"“])(?:told|to|with|a|à|ao|à\\s+la|con|com|dijo|declaró|habló|disse|afirmou|contou|dit|a\\s+dit|a\\s+déclaré)\\s*$");
     /** Words between a trigger and the party: articles, "agency", nationalities. */
     private static final Set<String> FILLERS = Set.of("l", "la", "le", "les", "el", "los", "las", "the", "agence", "agencia",
             "agência", "agency", "news", "noticias", "notícias", "nouvelles", "presse", "prensa", "press", "de", "del", "informativa",
@@ -262,7 +265,7 @@ final class TextAttributionRules {
                 int from = windowStart + pre.start();
                 spanText = text.substring(Math.max(0, from), end).strip();
                 spanText = spanText.replaceFirst("^[\\s(,;:«\"“]+", "");
-            } else if (post.find()) {
+            } else if (post.find() && !SPOKEN_TO.matcher(before).find()) {
                 spanText = text.substring(start, end + post.end()).strip();
             } else {
                 continue;

@@ -209,6 +209,8 @@ class AttributionRulesTest {
             Le ministre a indiqué à Reuters que le plan était prêt.
             O ministro disse à Lusa que o plano estava pronto.
             O ministro disse à Agência Brasil que o plano estava pronto.
+            El ministro dijo a EFE, informó la televisión local, que el plan estaba listo.
+            The minister told Reuters, reports said, that the plan was ready.
             Le PL a voté contre le projet, et le pl ne change rien.
             The ap was installed by an AP technician near the AFP building.
             """)
