@@ -72,7 +72,7 @@ final class TextAttributionRules {
             "(?iu)(?:told|(?:said|spoke|talking|talked)\\s+to|interview\\s+with"
                     + "|(?:dijo|declaró|explicó|aseguró|afirmó|precisó|contó)\\s+a|habló\\s+con|entrevista\\s+(?:con|a)"
                     + "|(?:disse|afirmou|contou|declarou|explicou)\\s+(?:à|ao|a)|entrevista\\s+(?:à|ao|com)"
-                    + "|a\\s+(?:dit|déclaré|confié|indiqué|expliqué|affirmé|précisé)\\s+à|entretien\\s+avec)\\s*$");:«\"“])(?:told|to|with|a|à|ao|à\\s+la|con|com|dijo|declaró|habló|disse|afirmou|contou|dit|a\\s+dit|a\\s+déclaré)\\s*$");
+                    + "|a\\s+(?:dit|déclaré|confié|indiqué|expliqué|affirmé|précisé)\\s+à|entretien\\s+avec)\\s*$");
     /** Words between a trigger and the party: articles, "agency", nationalities. */
     private static final Set<String> FILLERS = Set.of("l", "la", "le", "les", "el", "los", "las", "the", "agence", "agencia",
             "agência", "agency", "news", "noticias", "notícias", "nouvelles", "presse", "prensa", "press", "de", "del", "informativa",
