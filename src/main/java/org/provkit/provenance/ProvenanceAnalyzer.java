@@ -53,7 +53,7 @@ public final class ProvenanceAnalyzer {
         return resolver.registry();
     }
 
-    /** Never throws for bad content: problems become warnings in the result. */
+    /** Never throws for bad content: every problem becomes a warning in the result. */
     public DocumentProvenance analyze(SourceDocument document) {
         try {
             return analyzeOrThrow(document);
