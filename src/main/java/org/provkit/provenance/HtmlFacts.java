@@ -44,7 +44,8 @@ record HtmlFacts(
         List<Located> figcaptions,
         List<Located> footer,
         List<Located> originalSource,
-        List<Located> syndicationSource) {
+        List<Located> syndicationSource,
+        List<Located> metaPublisher) {
 
     /** Raw bytes of HTML beyond this are not parsed (the text side still covers the whole document). */
     static final int MAX_HTML_BYTES = 8 << 20;
@@ -185,7 +186,8 @@ record HtmlFacts(
                 html == null || html.attr("lang").isBlank() ? null : html.attr("lang").strip(),
                 base == null ? null : base.attr("href").strip(),
                 canonical, ogUrl, siteName, authors, publishers, sources, basedOn, authorOrgs, authorPersons,
-                headline[0], images, links, figcaptions, footer, metas(doc, "original-source"), metas(doc, "syndication-source"));
+                headline[0], images, links, figcaptions, footer, metas(doc, "original-source"), metas(doc, "syndication-source"),
+                metas(doc, "publisher"));
     }
 
     private static boolean relHas(Element e, String rel) {

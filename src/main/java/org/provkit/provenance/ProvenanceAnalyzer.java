@@ -339,6 +339,11 @@ public final class ProvenanceAnalyzer {
         for (HtmlFacts.Located s : html.jsonLdPublishers()) {
             publishers.add(new Weighted(named(s.value(), Kind.PUBLISHER, Evidence.markup(s.value(), s.line(), s.field())), 3));
         }
+        for (HtmlFacts.Located s : html.metaPublisher()) {
+            if (!AssetRules.isExternal(s.value())) {
+                publishers.add(new Weighted(named(s.value(), Kind.PUBLISHER, Evidence.markup(s.value(), s.line(), s.field())), 2));
+            }
+        }
         for (HtmlFacts.Located s : html.jsonLdSources()) {
             sources.add(named(s.value(), Kind.AUTHOR, Evidence.markup(s.value(), s.line(), s.field())));
         }

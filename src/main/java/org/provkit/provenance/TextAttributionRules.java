@@ -130,7 +130,9 @@ final class TextAttributionRules {
             boolean nextCapital = next != null && (Character.isUpperCase(next.codePointAt(0)) || "«\"“—–-".contains(next));
             String agency = m.group("agency").strip();
             List<Party> parties = resolver.registered(agency);
-            if (!parties.isEmpty() && (sep || ((date || isUpperPlace(m.group("place"))) && nextCapital))) {
+            // A registered agency needs only a separator or a capital after it: "Havana (Prensa Latina) A Cuba";
+            // "Smith (AP) said" stays running text.
+            if (!parties.isEmpty() && (sep || nextCapital)) {
                 addAll(parties, Kind.AUTHOR, raw, line.number(), "(" + agency + ")", out);
                 return;
             }

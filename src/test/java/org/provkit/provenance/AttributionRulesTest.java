@@ -36,6 +36,7 @@ class AttributionRulesTest {
             SAN JUAN, Puerto Rico (AP) — The governor spoke.                   | AP                | (AP)
             RIO DE JANEIRO (Reuters) - O governo falou.                        | Reuters           | (Reuters)
             N'Djamena, 3 mars (AFP) - Le gouvernement a parlé.                 | AFP               | (AFP)
+            Havana (Prensa Latina) A Cuba recebeu ontem a delegação.           | Prensa Latina     | (Prensa Latina)
             La Habana, 8 feb (Prensa Latina) La biblioteca abrió.              | Prensa Latina     | (Prensa Latina)
             Ciudad de México, 5 de marzo (Notimex).- El gobierno habló.        | Notimex           | (Notimex)
             HAVANA, March 3 (Reuters) - The government spoke.                  | Reuters           | (Reuters)

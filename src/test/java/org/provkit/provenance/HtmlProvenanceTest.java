@@ -131,6 +131,15 @@ class HtmlProvenanceTest {
     }
 
     @Test
+    void metaPublisherNamesTheOutlet() {
+        DocumentProvenance p = html("""
+                <html><head><title>Plan</title><meta name="publisher" content="Periódico Granma"></head><body>
+                <p>La Habana, 3 mar (ACN) El gobierno presentó ayer un nuevo plan para el transporte público.</p></body></html>""");
+        assertThat(Docs.chain(p)).containsExactly("Agencia Cubana de Noticias", "Granma");
+        assertThat(p.attribution().chain().get(1).evidence()).extracting(Evidence::field).containsExactly("meta publisher");
+    }
+
+    @Test
     void pageWithoutAnyEvidenceHasAnEmptyChain() {
         DocumentProvenance p = html("""
                 <html><head><title>Notes</title></head><body><h1>Notes</h1>
