@@ -526,7 +526,10 @@ public final class ProvenanceAnalyzer {
         }
         if (html == null && !lines.isEmpty()) {
             String firstLine = Markdown.stripInline(Markdown.plain(lines.get(0).text()));
-            boolean titleLike = firstLine.length() >= 3 && firstLine.length() <= 200 && !firstLine.endsWith(".")
+            int firstNumber = lines.get(0).number();
+            boolean isEvidence = chain.stream().flatMap(h -> h.evidence().stream())
+                    .anyMatch(e -> Evidence.IN_TEXT.equals(e.in()) && e.line() != null && e.line() == firstNumber);
+            boolean titleLike = !isEvidence && firstLine.length() >= 3 && firstLine.length() <= 200 && !firstLine.endsWith(".")
                     && standaloneUrl(firstLine) == null && Placeholders.inLine(firstLine).isEmpty()
                     && CreditRules.inLine(firstLine).isEmpty() && !Markdown.isRule(firstLine)
                     && firstLine.codePoints().anyMatch(Character::isLetter) && lines.size() > 1;

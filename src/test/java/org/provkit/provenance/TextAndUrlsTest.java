@@ -117,6 +117,7 @@ class TextAndUrlsTest {
         assertThat(text("Inauguran nueva sala de lectura\n\nLa biblioteca abrió.\n").titleSource()).isEqualTo("first line");
         assertThat(text("La biblioteca abrió este sábado una sala.\n\nMás texto.\n").title()).isNull();
         assertThat(text("https://www.granma.cu/x\n\nMás texto.\n").title()).isNull();
+        assertThat(text("Por EFE\n\nEl gobierno presentó ayer un nuevo plan para el transporte.\n").title()).isNull();
     }
 
     @Test
