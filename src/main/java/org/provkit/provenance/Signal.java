@@ -12,11 +12,11 @@ record Signal(Party party, String name, Kind kind, Evidence evidence) {
 
     /** Evidence kinds, from the most upstream to the publisher of this copy. */
     enum Kind {
-        /** In-text attribution or "with information from": the source of the information. */
+        /** In-text attribution inside a sentence ("según EFE"): the source of the information. */
         INFORMATION(1, 1),
         /** Dateline agency, JSON-LD sourceOrganization or author organisation: who wrote the text. */
         AUTHOR(2, 2),
-        /** Closing source line ("Source:", "Tomado de", isBasedOn): where this copy was taken from. */
+        /** Closing source line ("Source:", "Tomado de", "Con información de", "With AFP"), isBasedOn: where this copy was taken from. */
         TAKEN_FROM(3, 3),
         /** Site name, canonical URL host, footer: who published this copy. */
         PUBLISHER(4, 4);

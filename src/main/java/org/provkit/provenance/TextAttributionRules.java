@@ -186,7 +186,9 @@ final class TextAttributionRules {
             return;
         }
         String label = m.group("taken") != null ? m.group("taken") : m.group("info") != null ? m.group("info") : m.group("byline");
-        Kind kind = m.group("taken") != null ? Kind.TAKEN_FROM : m.group("info") != null ? Kind.INFORMATION : Kind.AUTHOR;
+        // Every closing source line ("Fuente:", "Con información de", "With AFP") names where this copy's text
+        // came from; only attribution inside sentences ("según EFE") is an upstream information source.
+        Kind kind = m.group("byline") != null ? Kind.AUTHOR : Kind.TAKEN_FROM;
         if (m.group("byline") != null) {
             // A byline usually names a person; only a registered agency counts, on a short line.
             List<Party> parties = plain.length() <= 80 && m.group("value").split("\\s+").length <= 6

@@ -282,6 +282,18 @@ class AttributionRulesTest {
     }
 
     @Test
+    void closingInformationLineIsNearerThePublisherThanTheDateline() {
+        DocumentProvenance p = text("""
+                BEIJING, 3 mar (Xinhua) -- China anunció hoy un nuevo plan de transporte para la región.
+
+                Con información de Prensa Latina
+
+                https://www.cubadebate.cu/noticias/2026/03/03/plan/
+                """);
+        assertThat(Docs.chain(p)).containsExactly("Xinhua", "Prensa Latina", "Cubadebate");
+    }
+
+    @Test
     void threeHopsEnglishWithInTextSource() {
         DocumentProvenance p = text("""
                 HAVANA, March 3 (Prensa Latina) The death toll rose to twelve, according to Xinhua.
