@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.provkit.ExitCode;
 import org.provkit.Json;
 import org.provkit.ProvkitException;

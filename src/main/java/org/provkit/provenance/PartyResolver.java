@@ -30,10 +30,6 @@ final class PartyResolver {
         return registry;
     }
 
-    /** A party or a name: registered when {@code party} is set. */
-    record Named(Party party, String name) {
-    }
-
     /**
      * Every registered party in {@code value} (codes allowed: the caller is an explicit context), or an empty
      * list. A value like "EFE/AFP" or "Prensa Latina y ACN" gives several.
