@@ -183,8 +183,7 @@ final class AssetRules {
                         break;
                     }
                 }
-                String kind = img.element().equals("video") || img.element().equals("audio") ? img.element()
-                        : img.element().equals("source") ? "media" : "image";
+                String kind = img.element().equals("video") || img.element().equals("audio") ? img.element() : "image";
                 out.add(new MissingAsset(kind, first.value(), first.line(), credit, "reference", localTargets.get(0), null,
                         Evidence.IN_MARKUP));
             }

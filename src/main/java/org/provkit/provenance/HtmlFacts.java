@@ -137,17 +137,15 @@ record HtmlFacts(
             });
         }
         List<Image> images = new ArrayList<>();
-        for (Element e : doc.select("img, picture source, video, audio, video source, audio source")) {
-            List<Located> refs = new ArrayList<>();
-            for (String attr : new String[] {"src", "data-src", "data-original", "data-lazy-src"}) {
-                String v = e.attr(attr).strip();
-                if (!v.isEmpty()) {
-                    refs.add(loc(v, e, attr));
-                }
+        // One media element per picture / video / audio (with their <source>s), or per free-standing <img>.
+        for (Element e : doc.select("picture, video, audio, img")) {
+            if (e.tagName().equals("img") && e.closest("picture, video, audio") != null) {
+                continue;
             }
-            for (String attr : new String[] {"srcset", "data-srcset"}) {
-                for (String candidate : srcsetUrls(e.attr(attr))) {
-                    refs.add(loc(candidate, e, attr));
+            List<Located> refs = new ArrayList<>();
+            for (Element part : e.select("*")) {
+                if (part == e || part.tagName().equals("source") || part.tagName().equals("img")) {
+                    references(part, refs);
                 }
             }
             if (!refs.isEmpty()) {
@@ -188,6 +186,20 @@ record HtmlFacts(
                 canonical, ogUrl, siteName, authors, publishers, sources, basedOn, authorOrgs, authorPersons,
                 headline[0], images, links, figcaptions, footer, metas(doc, "original-source"), metas(doc, "syndication-source"),
                 metas(doc, "publisher"));
+    }
+
+    private static void references(Element e, List<Located> refs) {
+        for (String attr : new String[] {"src", "data-src", "data-original", "data-lazy-src"}) {
+            String v = e.attr(attr).strip();
+            if (!v.isEmpty()) {
+                refs.add(loc(v, e, attr));
+            }
+        }
+        for (String attr : new String[] {"srcset", "data-srcset"}) {
+            for (String candidate : srcsetUrls(e.attr(attr))) {
+                refs.add(loc(candidate, e, attr));
+            }
+        }
     }
 
     private static boolean relHas(Element e, String rel) {

@@ -82,12 +82,14 @@ class HtmlProvenanceTest {
                 <img src="img/present.jpg" alt="here">
                 <img src="https://cdn.example.com/pic.jpg" alt="external">
                 <img src="data:image/png;base64,iVBORw0KGgo=" alt="inline">
+                <video controls><source src="media/clip.mp4" type="video/mp4"></video>
                 <img src="../../site/news/img/present.jpg?v=2" alt="here too">
                 </body></html>""", "site/news/img/present.jpg");
-        assertThat(p.missingAssets()).extracting(MissingAsset::marker).containsExactly("img/lazy.jpg", "img/small.jpg");
-        assertThat(p.missingAssets()).extracting(MissingAsset::credit).containsExactly("Reuters", "Agencia Cubana de Noticias");
+        assertThat(p.missingAssets()).extracting(MissingAsset::marker).containsExactly("img/lazy.jpg", "img/small.jpg", "media/clip.mp4");
+        assertThat(p.missingAssets()).extracting(MissingAsset::kind).containsExactly("image", "image", "video");
+        assertThat(p.missingAssets()).extracting(MissingAsset::credit).containsExactly("Reuters", "Agencia Cubana de Noticias", null);
         assertThat(p.missingAssets()).extracting(MissingAsset::target)
-                .containsExactly("site/news/img/lazy.jpg", "site/news/img/small.jpg");
+                .containsExactly("site/news/img/lazy.jpg", "site/news/img/small.jpg", "site/news/media/clip.mp4");
         assertThat(p.missingAssets()).allSatisfy(m -> {
             assertThat(m.line()).isPositive();
             assertThat(m.in()).isEqualTo(Evidence.IN_MARKUP);
@@ -128,6 +130,60 @@ class HtmlProvenanceTest {
                 <p>The government presented a new plan for public transport in the region yesterday.</p></body></html>""");
         assertThat(Docs.chain(p)).containsExactly("Xinhua", "Prensa Latina", "Radio Habana Cuba");
         assertThat(p.attribution().chain().get(0).evidence()).extracting(Evidence::field).containsExactly("meta original-source");
+    }
+
+    @Test
+    void frenchSitePageLikeTheSample() {
+        DocumentProvenance p = html("""
+                <!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">
+                <title>La ligne ferroviaire rouvre après les inondations | Le Courrier Régional</title>
+                <meta property="og:site_name" content="Le Courrier Régional">
+                <link rel="canonical" href="https://www.courrier-regional.example/actu/2026/04/ligne-rouvre">
+                </head><body><h1>La ligne ferroviaire rouvre après les inondations</h1>
+                <picture><source srcset="img/pont.webp 1x, img/pont@2x.webp 2x"><img src="img/pont.jpg" alt="Le pont"></picture>
+                <p class="credit">Photo : AFP</p>
+                <p>LYON, 2 avril (AFP) - La ligne ferroviaire régionale a rouvert jeudi après trois semaines de travaux.</p>
+                <p>Les trains circuleront selon un horaire réduit jusqu'à la fin du mois.</p>
+                <p><em>Avec AFP</em></p></body></html>""");
+        assertThat(Docs.chain(p)).containsExactly("AFP", "Le Courrier Régional");
+        assertThat(p.language()).isEqualTo("fr");
+        assertThat(p.title()).isEqualTo("La ligne ferroviaire rouvre après les inondations");
+        assertThat(p.canonicalUrl()).isEqualTo("https://www.courrier-regional.example/actu/2026/04/ligne-rouvre");
+        assertThat(p.missingAssets()).singleElement().satisfies(m -> {
+            assertThat(m.marker()).isEqualTo("img/pont.webp");
+            assertThat(m.credit()).isEqualTo("AFP");
+        });
+        assertThat(p.credits()).extracting(Credit::party).containsExactly("AFP");
+    }
+
+    @Test
+    void spanishSitePageWithThreeHops() {
+        DocumentProvenance p = html("""
+                <html><head><title>China anuncia plan</title>
+                <meta property="og:site_name" content="Radio Habana Cuba">
+                <meta property="og:url" content="https://www.radiohc.cu/noticias/internacionales/1-china-anuncia-plan"></head><body>
+                <p>BEIJING, 3 mar (Xinhua) -- China anunció hoy un nuevo plan de transporte para toda la región.</p>
+                <figure><img data-src="/images/plan.jpg"><figcaption>Foto: Xinhua</figcaption></figure>
+                <p>Fuente: Prensa Latina</p></body></html>""");
+        assertThat(Docs.chain(p)).containsExactly("Xinhua", "Prensa Latina", "Radio Habana Cuba");
+        assertThat(p.attribution().chain()).extracting(Hop::role).containsExactly(Hop.ORIGIN, Hop.INTERMEDIARY, Hop.PUBLISHER);
+        assertThat(p.missingAssets()).singleElement().satisfies(m -> {
+            assertThat(m.target()).isEqualTo("images/plan.jpg");
+            assertThat(m.credit()).isEqualTo("Xinhua");
+        });
+    }
+
+    @Test
+    void portugueseSitePageWithComLusa() {
+        DocumentProvenance p = html("""
+                <html><head><title>Governo anuncia plano</title>
+                <meta property="og:site_name" content="Jornal do Porto">
+                <link rel="canonical" href="https://www.jornaldoporto.example/politica/plano"></head><body>
+                <p>O Governo anunciou hoje um novo plano de habitação que prevê dez mil casas até 2030.</p>
+                <p>Com Lusa</p></body></html>""");
+        assertThat(Docs.chain(p)).containsExactly("Lusa", "Jornal do Porto");
+        assertThat(p.language()).isEqualTo("pt");
+        assertThat(p.missingAssets()).isEmpty();
     }
 
     @Test
