@@ -123,6 +123,9 @@ public final class InspectCommand implements Callable<Integer> {
             }
             if (evidence.path("line").isNumber()) {
                 text.append(" line ").append(evidence.path("line").asInt());
+                if ("markup".equals(evidence.path("in").asText())) {
+                    text.append(" of the markup");
+                }
             }
             if (evidence.path("field").isTextual()) {
                 text.append(text.length() > 0 ? " " : "").append("[").append(evidence.path("field").asText()).append("]");
