@@ -88,7 +88,7 @@ public final class TikaExtractor implements Extractor {
             String type = small != null ? detect(small, file) : null;
             if (small != null && "text/plain".equals(type)) {
                 Optional<String> plain = PlainTextFastPath.text(small);
-                if (plain.isPresent()) {
+                if (plain.isPresent() && plain.get().length() <= limits.maxTextChars()) {
                     text.write(plain.get());
                     text.flush();
                     digests = digesting.finish();
