@@ -177,6 +177,18 @@ public final class PartyRegistry {
         return byCode.containsKey(token);
     }
 
+    /** The length of the longest code: a longer word of running text is no code, without looking it up. */
+    public int maxCodeLength() {
+        int max = maxCodeLength;
+        if (max < 0) {
+            max = byCode.keySet().stream().mapToInt(String::length).max().orElse(0);
+            maxCodeLength = max;
+        }
+        return max;
+    }
+
+    private volatile int maxCodeLength = -1;
+
     /** A party by full name or alias only (no codes): for places where a code would be ambiguous. */
     public Optional<Party> byName(String value) {
         if (value == null) {

@@ -243,6 +243,9 @@ final class TextAttributionRules {
         Matcher token = CODE_TOKEN.matcher(text);
         while (token.find()) {
             int s = token.start();
+            if (token.end() - s > registry.maxCodeLength()) {
+                continue;
+            }
             if (spans.stream().anyMatch(sp -> s >= sp[0] && s < sp[1])) {
                 continue;
             }
