@@ -79,32 +79,19 @@ public final class BundleService {
     private BundleResult bundle(BundleRequest request, SourceScanner.Result scan, Path outputDir, Path staging)
             throws IOException {
         Instant started = request.reproducible() ? request.bagTime() : Instant.now();
-        List<ProcessedDocument> documents = extractAll(request, copyRawNamed(scan.files(), staging), staging);
+        List<BundledDocument> documents = extractAll(request, copyRawNamed(scan.files(), staging), staging);
 
         List<PayloadEntry> payload = new ArrayList<>();
         List<ProvDocumentEntry> provEntries = new ArrayList<>();
         List<DocumentWarning> warnings = new ArrayList<>();
         Set<String> externalIdentifiers = new LinkedHashSet<>();
         long sourceBytes = 0;
-        for (int i = 0; i < documents.size(); i++) {
-            ProcessedDocument doc = documents.get(i);
-            SourceFile source = doc.source();
-            String path = source.recordedPath();
-            sourceBytes += source.size();
-            payload.add(new PayloadEntry(BagPaths.original(path), source.file(), source.size(),
-                    doc.extraction().digests().sha256(), doc.extraction().digests().sha512(), true));
-            payload.add(new PayloadEntry(BagPaths.text(path), textFile(staging, i), doc.textDigests().bytes(),
-                    doc.textDigests().sha256(), doc.textDigests().sha512(), false));
-            payload.add(writeStaged(staging.resolve(i + ".json"), BagPaths.record(path),
-                    Json.mapper().writeValueAsBytes(doc.record())));
-            provEntries.add(new ProvDocumentEntry(path, BagPaths.original(path), BagPaths.text(path),
-                    BagPaths.record(path), doc.extraction().digests().sha256(), doc.extraction().mediaType(), doc.provenance()));
-            DocumentProcessor.warnings(doc.record()).forEach(w -> warnings.add(new DocumentWarning(path, w)));
-            doc.record().path("urls").forEach(url -> {
-                if ("canonical".equals(url.path("role").asText())) {
-                    externalIdentifiers.add(url.path("url").asText());
-                }
-            });
+        for (BundledDocument doc : documents) {
+            sourceBytes += doc.sourceBytes();
+            payload.addAll(doc.payload());
+            provEntries.add(doc.prov());
+            doc.warnings().forEach(w -> warnings.add(new DocumentWarning(doc.prov().sourcePath(), w)));
+            externalIdentifiers.addAll(doc.canonicalUrls());
         }
         Instant ended = request.reproducible() ? request.bagTime() : Instant.now();
         BundleActivity activity = new BundleActivity(request.name(), started, ended, ProvkitVersion.agent(),
@@ -135,7 +122,36 @@ public final class BundleService {
                 payload.size(), List.copyOf(warnings), scan.notes(), signature);
     }
 
-    private List<ProcessedDocument> extractAll(BundleRequest request, List<SourceFile> files, Path staging) throws IOException {
+    /**
+     * What the rest of the run needs of a document once its text and record are staged: its payload
+     * entries, its PROV entry, warnings and canonical URLs. Records and metadata are not kept in memory,
+     * so memory stays flat however many documents there are.
+     */
+    record BundledDocument(long sourceBytes, List<PayloadEntry> payload, ProvDocumentEntry prov, List<String> warnings,
+            List<String> canonicalUrls) {
+    }
+
+    private static BundledDocument stage(ProcessedDocument doc, Path staging, int index) throws IOException {
+        SourceFile source = doc.source();
+        String path = source.recordedPath();
+        List<PayloadEntry> payload = List.of(
+                new PayloadEntry(BagPaths.original(path), source.file(), source.size(),
+                        doc.extraction().digests().sha256(), doc.extraction().digests().sha512(), true),
+                new PayloadEntry(BagPaths.text(path), textFile(staging, index), doc.textDigests().bytes(),
+                        doc.textDigests().sha256(), doc.textDigests().sha512(), false),
+                writeStaged(staging.resolve(index + ".json"), BagPaths.record(path), Json.mapper().writeValueAsBytes(doc.record())));
+        ProvDocumentEntry prov = new ProvDocumentEntry(path, BagPaths.original(path), BagPaths.text(path),
+                BagPaths.record(path), doc.extraction().digests().sha256(), doc.extraction().mediaType(), doc.provenance());
+        List<String> canonical = new ArrayList<>();
+        doc.record().path("urls").forEach(url -> {
+            if ("canonical".equals(url.path("role").asText())) {
+                canonical.add(url.path("url").asText());
+            }
+        });
+        return new BundledDocument(source.size(), payload, prov, DocumentProcessor.warnings(doc.record()), canonical);
+    }
+
+    private List<BundledDocument> extractAll(BundleRequest request, List<SourceFile> files, Path staging) throws IOException {
         Set<String> siblings = new LinkedHashSet<>();
         files.forEach(f -> siblings.add(f.recordedPath()));
         long total = files.stream().mapToLong(SourceFile::size).sum();
@@ -149,18 +165,19 @@ public final class BundleService {
             return thread;
         });
         try {
-            List<Future<ProcessedDocument>> futures = new ArrayList<>(files.size());
+            List<Future<BundledDocument>> futures = new ArrayList<>(files.size());
             for (int i = 0; i < files.size(); i++) {
                 SourceFile source = files.get(i);
-                Path text = textFile(staging, i);
+                int index = i;
                 futures.add(pool.submit(() -> {
-                    ProcessedDocument doc = processor.process(source, text, siblings);
+                    ProcessedDocument doc = processor.process(source, textFile(staging, index), siblings);
+                    BundledDocument staged = stage(doc, staging, index);
                     progress.advance(source.size());
-                    return doc;
+                    return staged;
                 }));
             }
-            List<ProcessedDocument> documents = new ArrayList<>(files.size());
-            for (Future<ProcessedDocument> future : futures) {
+            List<BundledDocument> documents = new ArrayList<>(files.size());
+            for (Future<BundledDocument> future : futures) {
                 documents.add(await(future));
             }
             return documents;
@@ -187,7 +204,7 @@ public final class BundleService {
         return out;
     }
 
-    private static ProcessedDocument await(Future<ProcessedDocument> future) throws IOException {
+    private static <T> T await(Future<T> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
