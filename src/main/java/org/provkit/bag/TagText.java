@@ -1,0 +1,66 @@
+package org.provkit.bag;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Decoding tag files: the declared encoding, strictly; a UTF-8 byte-order mark is noted; CR, LF or CRLF line ends. */
+public final class TagText {
+
+    private TagText() {
+    }
+
+    /** The decoded text and whether the bytes began with a UTF-8 byte-order mark (which is not part of the text). */
+    public record Decoded(String text, boolean utf8Bom) {
+    }
+
+    public static boolean startsWithUtf8Bom(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF;
+    }
+
+    /**
+     * @throws CharacterCodingException when the bytes are not text in {@code charset}
+     */
+    public static Decoded decode(byte[] bytes, Charset charset) throws CharacterCodingException {
+        boolean bom = startsWithUtf8Bom(bytes) && charset.equals(StandardCharsets.UTF_8);
+        byte[] body = bom ? Arrays.copyOfRange(bytes, 3, bytes.length) : bytes;
+        CharBuffer chars = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(body));
+        String text = chars.toString();
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            // a UTF-16/UTF-32 decoder keeps a BOM it was not told to expect; it is never content
+            text = text.substring(1);
+        }
+        return new Decoded(text, bom);
+    }
+
+    /** The lines of a text split at CR, LF or CRLF; a final line end does not start another line. */
+    public static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+            i++;
+        }
+        if (start < text.length()) {
+            lines.add(text.substring(start));
+        }
+        return lines;
+    }
+}
