@@ -1,20 +1,204 @@
 package org.provkit.cli;
 
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.provkit.ExitCode;
+import org.provkit.Json;
 import org.provkit.ProvkitException;
+import org.provkit.verify.BagVerifier;
+import org.provkit.verify.Finding;
+import org.provkit.verify.Severity;
+import org.provkit.verify.SignatureChecker;
+import org.provkit.verify.VerificationReport;
+import org.provkit.verify.VerifyOptions;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
-/** {@code provkit verify}: placeholder until its issue lands. */
-@Command(name = "verify", mixinStandardHelpOptions = true, description = "(being built)")
-public final class VerifyCommand implements java.util.concurrent.Callable<Integer> {
+/** {@code provkit verify}: checks bundles and any BagIt bag; a line per target, findings, a summary. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Verify provkit bundles and BagIt bags (0.93 to 1.0): completeness, every checksum,"
+                + " the signature and its timestamp.",
+            "TARGET is a bag directory, .tar, .tar.gz/.tgz or .zip; archives are read as a stream, never unpacked."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every target is valid (warnings are printed but allowed)",
+            "1:a target is invalid or incomplete",
+            "2:usage error",
+            "3:a target could not be read at all (the others are still checked)"})
+public final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
     GlobalOptions global;
 
+    @ParentCommand
+    ProvkitCommand parent;
+
+    @Parameters(arity = "1..*", paramLabel = "TARGET", description = "Bundles or bags to verify.")
+    List<Path> targets;
+
+    @Option(names = "--trust", paramLabel = "CERT|DIR",
+            description = "Require a signature by a certificate in this PEM file or folder (or issued by one).")
+    Path trust;
+
+    @Option(names = "--fast", description = "Check completeness, sizes, Payload-Oxum, tag checksums and the"
+            + " signature, but not payload checksums.")
+    boolean fast;
+
+    @Option(names = "--completeness-only", description = "Check only that every listed file is present and every"
+            + " payload file listed; no checksum.")
+    boolean completenessOnly;
+
+    private record Outcome(Path target, VerificationReport report, String unreadable) {
+    }
+
     @Override
     public Integer call() {
-        throw new ProvkitException(ExitCode.USAGE, "verify is not available in this build yet");
+        if (trust != null && !Files.exists(trust)) {
+            throw ProvkitException.usage("--trust " + trust + ": no such file or folder");
+        }
+        VerifyOptions options = new VerifyOptions(trust, fast, completenessOnly);
+        PrintStream out = parent.out();
+        PrintStream err = parent.err();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Path target : targets) {
+            Outcome outcome = verifyOne(target, options, err);
+            outcomes.add(outcome);
+            if (!global.json) {
+                printText(out, outcome);
+            }
+        }
+        if (global.json) {
+            printJson(out, outcomes);
+        } else {
+            long valid = outcomes.stream().filter(o -> o.report() != null && o.report().valid()).count();
+            long unreadable = outcomes.stream().filter(o -> o.report() == null).count();
+            out.println(outcomes.size() + " target(s): " + valid + " valid, " + (outcomes.size() - valid - unreadable)
+                    + " invalid, " + unreadable + " unreadable");
+        }
+        out.flush();
+        if (outcomes.stream().anyMatch(o -> o.report() == null)) {
+            return ExitCode.UNREADABLE;
+        }
+        return outcomes.stream().allMatch(o -> o.report().valid()) ? ExitCode.OK : ExitCode.PROBLEMS;
+    }
+
+    private Outcome verifyOne(Path target, VerifyOptions options, PrintStream err) {
+        AtomicLong done = new AtomicLong();
+        AtomicLong total = new AtomicLong();
+        ProgressLine progress = global.progress() ? ProgressLine.start(err, target.getFileName().toString(), done, total) : null;
+        try {
+            return new Outcome(target, BagVerifier.verify(target, options, SignatureChecker.cms(), done, total), null);
+        } catch (ProvkitException e) {
+            if (e.exitCode() != ExitCode.UNREADABLE) {
+                throw e;
+            }
+            return new Outcome(target, null, e.getMessage());
+        } finally {
+            if (progress != null) {
+                progress.stop();
+            }
+        }
+    }
+
+    private static void printText(PrintStream out, Outcome outcome) {
+        if (outcome.report() == null) {
+            out.println("FAIL " + outcome.target());
+            out.println("  E_UNREADABLE " + outcome.target() + ": " + outcome.unreadable());
+            return;
+        }
+        VerificationReport report = outcome.report();
+        if (report.valid()) {
+            out.println("OK   " + outcome.target() + "  (" + summary(report) + ")");
+        } else {
+            out.println("FAIL " + outcome.target() + (report.complete() ? "" : "  (incomplete)"));
+        }
+        for (Finding finding : report.findings()) {
+            out.println("  " + finding.code() + " " + (finding.path().isEmpty() ? "(bag)" : finding.path()) + ": "
+                    + finding.message());
+        }
+    }
+
+    private static String summary(VerificationReport report) {
+        StringBuilder text = new StringBuilder();
+        text.append(report.payloadFiles()).append(" files, ").append(report.payloadBytes()).append(" bytes");
+        if (report.signed()) {
+            text.append(", signed by ").append(report.signer());
+            if (Boolean.TRUE.equals(report.trusted())) {
+                text.append(", trusted");
+            }
+            if (report.timestamp() != null) {
+                text.append(", timestamped ").append(report.timestamp());
+            }
+        } else {
+            text.append(", unsigned");
+        }
+        switch (report.checks()) {
+            case "fast" -> text.append("; fast check: payload checksums not computed");
+            case "completeness" -> text.append("; completeness only: no checksum computed");
+            default -> {
+            }
+        }
+        return text.toString();
+    }
+
+    private static void printJson(PrintStream out, List<Outcome> outcomes) {
+        ObjectNode document = Json.mapper().createObjectNode();
+        ArrayNode array = document.putArray("targets");
+        boolean allValid = true;
+        for (Outcome outcome : outcomes) {
+            ObjectNode node = array.addObject();
+            node.put("target", outcome.target().toString());
+            VerificationReport report = outcome.report();
+            node.put("readable", report != null);
+            node.put("valid", report != null && report.valid());
+            node.put("complete", report != null && report.complete());
+            node.put("signed", report != null && report.signed());
+            node.put("signer", report == null ? null : report.signer());
+            if (report == null || report.trusted() == null) {
+                node.putNull("trusted");
+            } else {
+                node.put("trusted", report.trusted());
+            }
+            node.put("timestamp", report == null || report.timestamp() == null ? null : report.timestamp().toString());
+            ArrayNode findings = node.putArray("findings");
+            if (report == null) {
+                addFinding(findings, new Finding("E_UNREADABLE", Severity.ERROR, "", outcome.unreadable()));
+            } else {
+                report.findings().forEach(f -> addFinding(findings, f));
+            }
+            node.put("payloadBytes", report == null ? 0 : report.payloadBytes());
+            node.put("payloadFiles", report == null ? 0 : report.payloadFiles());
+            node.put("bagitVersion", report == null ? null : report.bagitVersion());
+            node.put("checks", report == null ? null : report.checks());
+            allValid &= report != null && report.valid();
+        }
+        document.put("valid", allValid);
+        try {
+            Json.mapper().writeValue(out, document);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        out.println();
+    }
+
+    private static void addFinding(ArrayNode findings, Finding finding) {
+        ObjectNode node = findings.addObject();
+        node.put("code", finding.code());
+        node.put("severity", finding.severity().name());
+        node.put("path", finding.path());
+        node.put("message", finding.message());
     }
 }

@@ -30,6 +30,12 @@ public record VerificationReport(
         findings = List.copyOf(findings);
     }
 
+    /** A report without the BagIt version, of a full check (what callers that build reports by hand need). */
+    public VerificationReport(String target, boolean valid, boolean complete, boolean signed, String signer,
+            Boolean trusted, Instant timestamp, List<Finding> findings, long payloadBytes, long payloadFiles) {
+        this(target, valid, complete, signed, signer, trusted, timestamp, findings, payloadBytes, payloadFiles, null, "full");
+    }
+
     public List<Finding> errors() {
         return findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
     }
