@@ -76,27 +76,46 @@ export LC_ALL=C.UTF-8
 res="$work/res"
 
 # ---------------------------------------------------------------- measuring
-# measure KEY CMD...: one run under /usr/bin/time -v; appends "wall_us peak_rss_kb exit_code" to $res/KEY.
-# Wall time is taken with date +%s%N around the command (finer than time's 10 ms); RSS is
-# /usr/bin/time's "Maximum resident set size", which for a pipeline or a process tree is the largest
-# single process (wait4's ru_maxrss), not the sum.
+# measure KEY CMD...: one run under /usr/bin/time -v; appends
+# "wall_us largest_process_rss_kb exit_code process_tree_rss_kb" to $res/KEY.
+# Wall time is taken with date +%s%N around the command (finer than time's 10 ms). Two memory figures:
+# /usr/bin/time's "Maximum resident set size" is the largest single process of the tree (wait4's
+# ru_maxrss), not the sum; provkit forks extraction workers, so the sum over the whole process tree is
+# also sampled every 0.1 s with ps (the peak can fall between two samples: a lower bound).
+tree_rss_kb() {
+  ps -e -o pid=,ppid=,rss= | awk -v root="$1" '{parent[$1] = $2; rss[$1] = $3}
+    END {for (p in parent) {q = p; while ((q in parent) && q != root && q > 1) q = parent[q]; if (q == root && p != root) sum += rss[p]}
+         print sum + 0}'
+}
 measure() {
   local key=$1; shift
-  local log="$work/logs/$key.log" tv="$work/logs/$key.time"
-  local t0 t1 rc rss
+  local log="$work/logs/$key.log" tv="$work/logs/$key.time" peakf="$work/logs/$key.peak"
+  local t0 t1 rc rss cpid spid
+  echo 0 >"$peakf"
   t0=$(date +%s%N)
+  /usr/bin/time -v -o "$tv" "$@" >"$log" 2>&1 &
+  cpid=$!
+  ( peak=0
+    while kill -0 "$cpid" 2>/dev/null; do
+      now=$(tree_rss_kb "$cpid"); [ "$now" -gt "$peak" ] && { peak=$now; echo "$peak" >"$peakf"; }
+      sleep 0.1
+    done ) &
+  spid=$!
   set +e
-  /usr/bin/time -v -o "$tv" "$@" >"$log" 2>&1
+  wait "$cpid"
   rc=$?
   set -e
   t1=$(date +%s%N)
+  kill "$spid" 2>/dev/null || true
+  wait "$spid" 2>/dev/null || true
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tv")
-  echo "$(( (t1 - t0) / 1000 )) ${rss:-0} $rc" >>"$res/$key"
+  echo "$(( (t1 - t0) / 1000 )) ${rss:-0} $rc $(cat "$peakf")" >>"$res/$key"
   if [ "$rc" != 0 ]; then say "  $key exited $rc; last lines of its output:"; tail -5 "$log" | sed 's/^/    /' >&2; fi
 }
 # median of column 1 (seconds), max of column 2 (MB), and the exit codes seen
 median_s() { [ -f "$res/$1" ] || { echo NA; return; }; awk '{print $1}' "$res/$1" | sort -n | awk '{v[NR]=$1} END {if (NR % 2) m = v[(NR+1)/2]; else m = (v[NR/2] + v[NR/2+1]) / 2; printf "%.3f", m / 1e6}'; }
 max_rss_mb() { [ -f "$res/$1" ] || { echo NA; return; }; awk '$2 > m {m = $2} END {printf "%.0f", m / 1024}' "$res/$1"; }
+tree_rss_mb() { [ -f "$res/$1" ] || { echo NA; return; }; awk '$4 > m {m = $4} END {printf "%.0f", m / 1024}' "$res/$1"; }
 exit_codes() { [ -f "$res/$1" ] || { echo NA; return; }; awk '{print $3}' "$res/$1" | sort -u | paste -sd, -; }
 all_runs() { [ -f "$res/$1" ] || { echo; return; }; awk '{printf "%s%.2f", (NR > 1 ? " " : ""), $1 / 1e6}' "$res/$1"; }
 ok_runs() { [ -f "$res/$1" ] && [ "$(exit_codes "$1")" = 0 ]; }
@@ -125,6 +144,7 @@ machine_line() {
 
 # ---------------------------------------------------------------- signing key, warm-up, seed bundle
 say "creating the default signing key and the seed bundle (untimed) ..."
+rm -rf "$work/seed"
 "$provkit" bundle "$repo/seeds" -o "$work/seed" --name seed --no-progress >"$work/logs/seed-bundle.log" 2>&1 \
   || { cat "$work/logs/seed-bundle.log" >&2; die "provkit bundle of seeds/ failed"; }
 seed_bundle="$work/seed/seed.tar"
@@ -161,13 +181,13 @@ if [ "$scale" = 1 ]; then
   echo
   machine_line
   echo
-  echo "| case | command | wall | MB/s | peak RSS | exit |"
+  echo "| case | command | wall | MB/s | peak RSS: largest process / process tree | exit |"
   echo "|---|---|---:|---:|---:|---|"
   for c in "small 100,000 files ($(fmt "$(awk -v b="$small_bytes" 'BEGIN {print b / 1e6}')" '%.0f') MB):$small_bytes:100000" "big one 10 GiB sparse file:10737418240:1"; do
     label=${c%%:*}; rest=${c#*:}; bytes=${rest%%:*}; files=${rest#*:}; k=${label%% *}
     for cmd in bundle verify; do
       w=$(median_s "scale-$k-$cmd")
-      echo "| ${label#* } | $cmd | $(fmt "$w" '%.1f s') | $(fmt "$(awk -v b="$bytes" -v w="$w" 'BEGIN {if (w == "NA") print "NA"; else print b / 1e6 / w}')" '%.0f') | $(fmt "$(max_rss_mb "scale-$k-$cmd")" '%s MB') | $(exit_codes "scale-$k-$cmd") |"
+      echo "| ${label#* } | $cmd | $(fmt "$w" '%.1f s') | $(fmt "$(awk -v b="$bytes" -v w="$w" 'BEGIN {if (w == "NA") print "NA"; else print b / 1e6 / w}')" '%.0f') | $(fmt "$(max_rss_mb "scale-$k-$cmd")" '%s') / $(fmt "$(tree_rss_mb "scale-$k-$cmd")" '%s MB') | $(exit_codes "scale-$k-$cmd") |"
     done
   done
   echo
@@ -247,13 +267,30 @@ done
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---------------------------------------------------------------- profile (optional)
+# JFR on the parent `provkit bundle`, and on one extraction worker fed every corpus file in turn: the
+# parent forks its Tika workers and kills them at the end (no JFR dump on SIGKILL), so their CPU is
+# profiled by running the same worker class alone with the same JVM options.
+worker_class=org.provkit.extract.ExtractionWorker
 if [ "$profile" = 1 ]; then
   say "profiling one provkit bundle with JFR ..."
   rm -rf "$work/out-prof"
-  PROVKIT_JAVA_OPTS="${PROVKIT_JAVA_OPTS:-} -XX:StartFlightRecording=filename=$work/bundle.jfr,settings=profile" \
-    "$provkit" bundle "$corpus" -o "$work/out-prof" --name corpus --no-progress >"$work/logs/profile.log" 2>&1
+  measure profile-bundle env PROVKIT_JAVA_OPTS="${PROVKIT_JAVA_OPTS:-} -XX:StartFlightRecording=filename=$work/bundle.jfr,settings=profile" \
+    "$provkit" bundle "$corpus" -o "$work/out-prof" --name corpus --no-progress
   rm -rf "$work/out-prof"
-  jfr print --events jdk.ExecutionSample "$work/bundle.jfr" >"$work/samples.txt"
+  if unzip -l "$repo/target/provkit.jar" "${worker_class//.//}.class" >/dev/null 2>&1; then
+    say "profiling one extraction worker over the whole corpus with JFR ..."
+    rm -rf "$work/prof-text"; mkdir -p "$work/prof-text"
+    python3 -c 'import json, os, sys
+corpus, out = sys.argv[1], sys.argv[2]
+for i, (d, _, fs) in enumerate(sorted(os.walk(corpus))):
+    for j, f in enumerate(sorted(fs)):
+        print(json.dumps({"file": os.path.join(d, f), "text": os.path.join(out, "%d-%d.txt" % (i, j))}))' \
+      "$corpus" "$work/prof-text" >"$work/requests.jsonl"
+    measure profile-worker sh -c 'exec java -Xmx512m -XX:+UseSerialGC -Xss4m -Dfile.encoding=UTF-8 \
+      -XX:StartFlightRecording=filename="$1",settings=profile -cp "$2" "$3" <"$4" >/dev/null' sh \
+      "$work/worker.jfr" "$repo/target/provkit.jar" "$worker_class" "$work/requests.jsonl"
+    rm -rf "$work/prof-text"
+  fi
 fi
 
 # ---------------------------------------------------------------- report
@@ -265,7 +302,7 @@ ver=$(median_s version); vs=$(median_s verify-seed)
 mbps() { awk -v w="$1" -v b="$corpus_bytes" 'BEGIN {if (w == "NA" || w == 0) print "n/a"; else printf "%.0f", b / 1e6 / w}'; }
 fps() { awk -v w="$1" -v n="$corpus_files" 'BEGIN {if (w == "NA" || w == 0) print "n/a"; else printf "%.0f", n / w}'; }
 row() { # label key wall reference note
-  local rss="n/a"; [ -n "$2" ] && rss="$(fmt "$(max_rss_mb "$2")" '%s MB')"
+  local rss="n/a"; [ -n "$2" ] && rss="$(fmt "$(max_rss_mb "$2")" '%s') / $(fmt "$(tree_rss_mb "$2")" '%s MB')"
   local runs_txt=""; [ -n "$2" ] && runs_txt="$(all_runs "$2")"
   local codes=""; [ -n "$2" ] && codes=$(exit_codes "$2") && [ "$codes" != 0 ] && runs_txt="$runs_txt (exit $codes)"
   if [ -n "$2" ] || [ "${5:-}" = rates ]; then
@@ -285,7 +322,7 @@ echo "Median of $runs runs (start-up: 10). Load average $load_start at the start
 echo "provkit bundle is $( [ "$signed" = yes ] && echo 'signed (default key in a throwaway HOME, created before timing)' || echo 'UNSIGNED: this build does not sign yet')."
 [ "$verify_works" = yes ] || echo "provkit verify is not available in this build: its rows are n/a."
 echo
-echo "| measurement | wall (median) | MB/s | files/s | peak RSS | all runs (s) | issue's reference |"
+echo "| measurement | wall (median) | MB/s | files/s | peak RSS: largest process / process tree | all runs (s) | issue's reference |"
 echo "|---|---:|---:|---:|---:|---|---:|"
 row "provkit bundle" bundle "$b" ""
 row "scripted bundle (total)" scripted-bundle "$sb" "$REF_SCRIPTED_BUNDLE s"
@@ -298,13 +335,13 @@ row "scripted verify (total)" scripted-verify "$sv" "$REF_SCRIPTED_VERIFY s"
 for s in untar validate cms-verify; do row "&nbsp;&nbsp;$s" "" "$(stage_median "$res/scripted-verify-stages.*" "$s")" ""; done
 row "openssl floor, per-algorithm" floor-per-algorithm "$fa" ""
 row "openssl floor, balanced" floor-balanced "$fb" ""
-echo "| provkit --version | $(fmt "$ver" '%.3f s') | | | $(fmt "$(max_rss_mb version)" '%s MB') | 10 runs | |"
-echo "| provkit verify (seed bundle) | $(fmt "$vs" '%.3f s') | | | $(fmt "$(max_rss_mb verify-seed)" '%s MB') | 10 runs$( [ -f "$res/verify-seed" ] && [ "$(exit_codes verify-seed)" != 0 ] && echo ", exit $(exit_codes verify-seed)") | |"
+echo "| provkit --version | $(fmt "$ver" '%.3f s') | | | $(fmt "$(max_rss_mb version)" '%s') / $(fmt "$(tree_rss_mb version)" '%s MB') | 10 runs | |"
+echo "| provkit verify (seed bundle) | $(fmt "$vs" '%.3f s') | | | $(fmt "$(max_rss_mb verify-seed)" '%s') / $(fmt "$(tree_rss_mb verify-seed)" '%s MB') | 10 runs$( [ -f "$res/verify-seed" ] && [ "$(exit_codes verify-seed)" != 0 ] && echo ", exit $(exit_codes verify-seed)") | |"
 echo
 echo "Hash floor = the faster of the two openssl variants ($floor_how, $(fmt "$floor" '%.2f s'); issue's reference $REF_FLOOR s)."
 echo "Scripted verify of provkit's own bundle (independent check): $interop."
 echo
-r_bundle=$(ratio "$b" "$sb"); r_verify=$(ratio "$v" "$floor"); rss_b=$(max_rss_mb bundle)
+r_bundle=$(ratio "$b" "$sb"); r_verify=$(ratio "$v" "$floor"); rss_b=$(tree_rss_mb bundle)
 ok_runs bundle || r_bundle=NA
 ok_runs verify || r_verify=NA
 ok_runs version || ver=NA
@@ -315,7 +352,7 @@ results=()
 t() { local r; r=$(verdict "$2" "$3" "$4"); results+=("$r"); echo "| $1 | $(fmt "$2" "$5") | $3 $4 | $r |"; }
 t "bundle / scripted bundle" "$r_bundle" "<=" 0.5 '%.2f x'
 t "verify / openssl hash floor" "$r_verify" "<=" 1.25 '%.2f x'
-t "peak RSS of bundle" "$rss_b" "<" 600 '%s MB'
+t "peak RSS of bundle (process tree)" "$rss_b" "<" 600 '%s MB'
 t "provkit --version" "$ver" "<" 0.5 '%.3f s'
 t "provkit verify of the seed bundle" "$vs" "<" 1 '%.3f s'
 echo
@@ -323,18 +360,19 @@ echo "provkit bundle said: $(grep -E 'documents?,' "$work/logs/bundle-last.log" 
 
 if [ "$profile" = 1 ]; then
   echo
-  echo "### Where provkit bundle spends its time (JFR execution samples, $work/bundle.jfr)"
+  echo "### Profile: provkit bundle, parent JVM ($(fmt "$(median_s profile-bundle)" '%.2f s') with JFR on; $work/bundle.jfr)"
   echo
-  echo "Top frames (self time), samples:"
   echo '```'
-  awk '/jdk.ExecutionSample/ {top = 1} /^[[:space:]]+[a-zA-Z_$][^ ]*\(.*line:/ {if (top) {sub(/^[[:space:]]+/, ""); sub(/[[:space:]]+line:.*/, ""); print; top = 0}}' \
-    "$work/samples.txt" | sort | uniq -c | sort -rn | head -25
+  "$here/jfr-top.sh" "$work/bundle.jfr" 25 || true
   echo '```'
-  echo "provkit / Tika / library frames anywhere on the stack (inclusive), samples:"
-  echo '```'
-  awk '/jdk.ExecutionSample/ {delete seen} /^[[:space:]]+[a-zA-Z_$][^ ]*\(.*line:/ {f = $1; sub(/\(.*/, "", f); if (!(f in seen)) {seen[f] = 1; print f}}' \
-    "$work/samples.txt" | grep -E '^org\.(provkit|apache)' | sort | uniq -c | sort -rn | head -30
-  echo '```'
+  if [ -f "$work/worker.jfr" ]; then
+    echo
+    echo "### Profile: one extraction worker ($worker_class) over all $corpus_files files, sequentially ($(fmt "$(median_s profile-worker)" '%.2f s'); $work/worker.jfr)"
+    echo
+    echo '```'
+    "$here/jfr-top.sh" "$work/worker.jfr" 25 || true
+    echo '```'
+  fi
 fi
 
 if [ "$check" = 1 ]; then
