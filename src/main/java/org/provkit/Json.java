@@ -13,7 +13,9 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .serializationInclusion(JsonInclude.Include.ALWAYS)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
+            .defaultPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+                    .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n")))
             .build();
 
     private Json() {

@@ -10,11 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.apache.tika.detect.Detector;
-import org.apache.tika.io.TikaInputStream;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.parser.AutoDetectParser;
 import org.provkit.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,14 +35,13 @@ public final class ExtractionWorker {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
         long maxChars = args.length > 0 ? Long.parseLong(args[0]) : TextLimits.defaults().maxTextChars();
         TikaExtractor extractor = new TikaExtractor(new TextLimits(maxChars, Duration.ZERO));
-        Detector detector = new AutoDetectParser().getDetector();
         BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = requests.readLine()) != null) {
             JsonNode request = Json.mapper().readTree(line);
             Path file = Path.of(request.path("file").asText());
             Path text = Path.of(request.path("text").asText());
-            ObjectNode detected = Json.mapper().createObjectNode().put("detected", detect(detector, file));
+            ObjectNode detected = Json.mapper().createObjectNode().put("detected", extractor.detect(file));
             protocol.println(PREFIX + Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(detected));
             protocol.flush();
@@ -60,16 +54,6 @@ public final class ExtractionWorker {
             protocol.println(PREFIX + Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(response));
             protocol.flush();
-        }
-    }
-
-    private static String detect(Detector detector, Path file) {
-        Metadata metadata = new Metadata();
-        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
-        try (TikaInputStream in = TikaInputStream.get(file)) {
-            return detector.detect(in, metadata).getBaseType().toString();
-        } catch (IOException | RuntimeException e) {
-            return "application/octet-stream";
         }
     }
 }

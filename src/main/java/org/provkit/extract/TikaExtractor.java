@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.tika.exception.WriteLimitReachedException;
@@ -32,6 +33,9 @@ import org.xml.sax.SAXException;
  * second (media types), parsing is then thread-safe with a new context per file.
  */
 public final class TikaExtractor implements Extractor {
+
+    /** Files up to this size are read into memory once: digested, detected and parsed from there. */
+    static final long SMALL_FILE = 4L << 20;
 
     private final AutoDetectParser parser;
     private final TextLimits limits;
@@ -80,13 +84,27 @@ public final class TikaExtractor implements Extractor {
                 return new PartialExtraction("application/octet-stream", sortedMetadata(metadata), Extraction.Status.SKIPPED,
                         warnings, 0, digests);
             }
+            byte[] small = size <= SMALL_FILE ? digesting.readAllBytes() : null;
+            String type = small != null ? detect(small, file) : null;
+            if (small != null && "text/plain".equals(type)) {
+                Optional<String> plain = PlainTextFastPath.text(small);
+                if (plain.isPresent()) {
+                    text.write(plain.get());
+                    text.flush();
+                    digests = digesting.finish();
+                    metadata.set(Metadata.CONTENT_TYPE, "text/plain; charset=UTF-8");
+                    metadata.set(Metadata.CONTENT_ENCODING, "UTF-8");
+                    metadata.add(TikaCoreProperties.TIKA_PARSED_BY, PlainTextFastPath.class.getName());
+                    return new PartialExtraction("text/plain", sortedMetadata(metadata), status, warnings, text.count(), digests);
+                }
+            }
             ParseContext context = new ParseContext();
             context.set(Parser.class, parser);
             BoundedEmbeddedExtractor embedded = new BoundedEmbeddedExtractor(context);
             context.set(org.apache.tika.extractor.EmbeddedDocumentExtractor.class, embedded);
             WriteOutContentHandler limited = new WriteOutContentHandler(text, (int) Math.min(Integer.MAX_VALUE, limits.maxTextChars()));
             try {
-                TikaInputStream tis = TikaInputStream.get(digesting);
+                TikaInputStream tis = small != null ? TikaInputStream.get(small) : TikaInputStream.get(digesting);
                 parser.parse(tis, new BodyContentHandler(limited), metadata, context);
             } catch (SAXException | IOException | RuntimeException | org.apache.tika.exception.TikaException e) {
                 if (WriteLimitReachedException.isWriteLimitReached(e)) {
@@ -110,6 +128,27 @@ public final class TikaExtractor implements Extractor {
         }
         warnings.addAll(ContentSanity.check(file, mediaType, digests.bytes(), text.count(), status));
         return new PartialExtraction(mediaType, sortedMetadata(metadata), status, warnings, text.count(), digests);
+    }
+
+    /** The media type of a file from its name and first bytes. */
+    public String detect(Path file) {
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+        try (TikaInputStream in = TikaInputStream.get(file)) {
+            return parser.getDetector().detect(in, metadata).getBaseType().toString();
+        } catch (IOException | RuntimeException e) {
+            return "application/octet-stream";
+        }
+    }
+
+    private String detect(byte[] bytes, Path file) {
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+        try (TikaInputStream in = TikaInputStream.get(bytes)) {
+            return parser.getDetector().detect(in, metadata).getBaseType().toString();
+        } catch (IOException | RuntimeException e) {
+            return "application/octet-stream";
+        }
     }
 
     private static String baseType(String contentType) {

@@ -1,0 +1,33 @@
+package org.provkit.audit;
+
+/** Escaping for text and attribute values in HTML and SVG. */
+final class Html {
+
+    private Html() {
+    }
+
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    if (c < 0x20 && c != '\n' && c != '\t') {
+                        out.append(' ');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}
