@@ -104,14 +104,16 @@ set +e
 set -e
 grep -q 'being built' "$work/logs/audit-help.log" && audit_works=no
 
+audit_opts=()
+if grep -q -- '--trust' "$work/logs/audit-help.log"; then audit_opts=(--trust "$HOME/.config/provkit/signing-cert.pem"); fi
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 if [ "$audit_works" = yes ]; then
   for ((i = 1; i <= runs; i++)); do
     rm -f "$archives"/catalog.sqlite*
     say "run $i/$runs: first audit (empty catalog) ..."
-    measure audit-first "$provkit" audit "$archives" --no-progress
+    measure audit-first "$provkit" audit "$archives" --no-progress "${audit_opts[@]}"
     say "run $i/$runs: second audit (incremental) ..."
-    measure audit-second "$provkit" audit "$archives" --no-progress
+    measure audit-second "$provkit" audit "$archives" --no-progress "${audit_opts[@]}"
   done
 fi
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
