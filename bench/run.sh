@@ -130,13 +130,13 @@ if [ "$scale" = 1 ]; then
   echo
   machine_line
   echo
-  echo "| case | command | wall | MB/s | peak RSS: largest process / process tree | exit |"
-  echo "|---|---|---:|---:|---:|---|"
+  echo "| case | command | wall | MB/s | files/s | peak RSS: largest process / process tree | exit |"
+  echo "|---|---|---:|---:|---:|---:|---|"
   for c in "small 100,000 files ($(fmt "$(awk -v b="$small_bytes" 'BEGIN {print b / 1e6}')" '%.0f') MB):$small_bytes:100000" "big one 10 GiB sparse file:10737418240:1"; do
     label=${c%%:*}; rest=${c#*:}; bytes=${rest%%:*}; files=${rest#*:}; k=${label%% *}
     for cmd in bundle verify; do
       w=$(median_s "scale-$k-$cmd")
-      echo "| ${label#* } | $cmd | $(fmt "$w" '%.1f s') | $(fmt "$(awk -v b="$bytes" -v w="$w" 'BEGIN {if (w == "NA") print "NA"; else print b / 1e6 / w}')" '%.0f') | $(fmt "$(max_rss_mb "scale-$k-$cmd")" '%s') / $(fmt "$(tree_rss_mb "scale-$k-$cmd")" '%s MB') | $(exit_codes "scale-$k-$cmd") |"
+      echo "| ${label#* } | $cmd | $(fmt "$w" '%.1f s') | $(fmt "$(awk -v b="$bytes" -v w="$w" 'BEGIN {if (w == "NA") print "NA"; else print b / 1e6 / w}')" '%.0f') | $(fmt "$(awk -v n="$files" -v w="$w" 'BEGIN {if (w == "NA") print "NA"; else print n / w}')" '%.0f') | $(fmt "$(max_rss_mb "scale-$k-$cmd")" '%s') / $(fmt "$(tree_rss_mb "scale-$k-$cmd")" '%s MB') | $(exit_codes "scale-$k-$cmd") |"
     done
   done
   echo
