@@ -8,7 +8,8 @@
 #   --keep      keep the temp folder (corpus, bundles, logs); it is printed at the end
 #   --work DIR  use DIR as the temp folder (an existing corpus there is reused when --keep made it)
 #   --check     exit 1 when a target FAILs (default: exit 0 whenever the measurements ran)
-#   --profile   also record one `provkit bundle` with Java Flight Recorder and print where it spends time
+#   --profile   also profile `provkit bundle`: CPU per process/thread/second (cpu-profile.py), and JFR
+#               on the parent JVM and on one extraction worker run alone over the corpus
 #   --scale     only the scale cases (slow): 100,000 small files, and one 10 GB sparse file;
 #               bundle + verify of each, wall time and peak RSS
 #
@@ -226,6 +227,10 @@ if [ "$profile" = 1 ]; then
   measure profile-bundle env PROVKIT_JAVA_OPTS="${PROVKIT_JAVA_OPTS:-} -XX:StartFlightRecording=filename=$work/bundle.jfr,settings=profile" \
     "$provkit" bundle "$corpus" -o "$work/out-prof" --name corpus --no-progress
   rm -rf "$work/out-prof"
+  say "CPU per process and thread of one provkit bundle (cpu-profile.py) ..."
+  python3 "$here/cpu-profile.py" -- "$provkit" bundle "$corpus" -o "$work/out-prof" --name corpus --no-progress \
+    >/dev/null 2>"$work/cpu-profile.txt" || true
+  rm -rf "$work/out-prof"
   if unzip -l "$repo/target/provkit.jar" "${worker_class//.//}.class" >/dev/null 2>&1; then
     say "profiling one extraction worker over the whole corpus with JFR ..."
     rm -rf "$work/prof-text"; mkdir -p "$work/prof-text"
@@ -308,6 +313,12 @@ echo
 echo "provkit bundle said: $(grep -E 'documents?,' "$work/logs/bundle-last.log" | head -1)"
 
 if [ "$profile" = 1 ]; then
+  echo
+  echo "### Profile: CPU of provkit bundle per process, thread and second (bench/cpu-profile.py)"
+  echo
+  echo '```'
+  sed -n '/^cpu-profile:/,$p' "$work/cpu-profile.txt"
+  echo '```'
   echo
   echo "### Profile: provkit bundle, parent JVM ($(fmt "$(median_s profile-bundle)" '%.2f s') with JFR on; $work/bundle.jfr)"
   echo
