@@ -1,16 +1,341 @@
 package org.provkit.provenance;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.provkit.Json;
 
-/** Writes a bundle's W3C PROV-JSON graph ({@code data/provenance.json}). */
+/**
+ * Writes a bundle's W3C PROV-JSON graph ({@code data/provenance.json}).
+ *
+ * <p>Per document: the original file, its extracted text and its record are entities; the article as the
+ * publisher of this copy published it is an entity {@code document.*} attributed to the publisher, and each
+ * upstream hop of the chain is a {@code version.*} entity attributed to its party, linked by
+ * {@code wasDerivedFrom} (and {@code prov:PrimarySource} from the document to the origin's version). The original
+ * file was derived from (captured from) the document. Parties are agents ({@code prov:Organization}); the
+ * bundling is an activity that used the originals, generated texts and records, and was associated with the
+ * provkit software agent acting on behalf of the archivist (and the archivist on behalf of the organisation).
+ * Missing assets are {@code provkit:MissingAsset} entities that influenced the document and are attributed to
+ * their credited party.
+ *
+ * <p>Deterministic: documents sorted by path, identifiers derived from paths and names, relation identifiers
+ * numbered in that order, keys sorted; no clock or random value is read here.
+ */
 public final class ProvJsonWriter {
+
+    public static final String PROVKIT_NS = "https://provkit.org/ns/provenance#";
+    static final String PARTY_NS = "urn:provkit:party:";
 
     private ProvJsonWriter() {
     }
 
     public static void write(BundleActivity activity, List<ProvDocumentEntry> documents, OutputStream out) throws IOException {
-        out.write("{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // LF line ends whatever the platform, so that the same bundle gives the same bytes everywhere.
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        Json.mapper().writer(printer).writeValue(out, build(activity, documents));
+        out.write('\n');
+    }
+
+    static ObjectNode build(BundleActivity activity, List<ProvDocumentEntry> documents) {
+        Graph g = new Graph();
+        String bundleName = activity.bundleName() == null ? "bundle" : activity.bundleName();
+        g.prefix.put("provkit", PROVKIT_NS);
+        g.prefix.put("bundle", "urn:provkit:bundle:" + URLEncoder.encode(bundleName, StandardCharsets.UTF_8) + ":");
+        g.prefix.put("party", PARTY_NS);
+
+        String bundling = "bundle:bundling";
+        Map<String, Object> act = new TreeMap<>();
+        act.put("prov:label", "bundling of " + bundleName);
+        act.put("prov:type", qname("provkit:Bundling"));
+        if (activity.started() != null) {
+            act.put("prov:startTime", time(activity.started()));
+        }
+        if (activity.ended() != null) {
+            act.put("prov:endTime", time(activity.ended()));
+        }
+        g.activity.put(bundling, act);
+
+        String software = "bundle:software";
+        g.agent.put(software, attrs("prov:type", qname("prov:SoftwareAgent"), "prov:label",
+                activity.softwareAgent() == null ? "provkit" : activity.softwareAgent()));
+        g.relation("wasAssociatedWith", attrs("prov:activity", bundling, "prov:agent", software));
+        String archivist = null;
+        if (activity.archivist() != null && !activity.archivist().isBlank()) {
+            archivist = "bundle:archivist";
+            g.agent.put(archivist, attrs("prov:type", qname("prov:Person"), "prov:label", activity.archivist()));
+            g.relation("wasAssociatedWith", attrs("prov:activity", bundling, "prov:agent", archivist));
+        }
+        String organization = null;
+        if (activity.organization() != null && !activity.organization().isBlank()) {
+            organization = "bundle:organization";
+            g.agent.put(organization, attrs("prov:type", qname("prov:Organization"), "prov:label", activity.organization()));
+        }
+        String principal = archivist != null ? archivist : organization;
+        if (principal != null) {
+            g.relation("actedOnBehalfOf", attrs("prov:delegate", software, "prov:responsible", principal, "prov:activity", bundling));
+        }
+        if (archivist != null && organization != null) {
+            g.relation("actedOnBehalfOf", attrs("prov:delegate", archivist, "prov:responsible", organization));
+        }
+
+        List<ProvDocumentEntry> sorted = new ArrayList<>(documents);
+        sorted.sort(Comparator.comparing(ProvDocumentEntry::sourcePath, Comparator.nullsFirst(Comparator.naturalOrder())));
+        Set<String> usedIds = new HashSet<>();
+        for (ProvDocumentEntry d : sorted) {
+            String docId = uniqueId(localName(d.sourcePath() == null ? d.originalPath() : d.sourcePath()), usedIds);
+            document(g, d, docId, bundling);
+        }
+        return g.toJson();
+    }
+
+    private static void document(Graph g, ProvDocumentEntry d, String docId, String bundling) {
+        DocumentProvenance p = d.provenance();
+        String original = "bundle:original." + docId;
+        Map<String, Object> orig = new TreeMap<>();
+        orig.put("prov:type", qname("provkit:Original"));
+        putIf(orig, "provkit:path", d.sourcePath());
+        putIf(orig, "provkit:bagPath", d.originalPath());
+        putIf(orig, "provkit:sha256", d.sha256());
+        putIf(orig, "provkit:mediaType", d.mediaType());
+        if (p != null) {
+            putIf(orig, "prov:label", p.title());
+            putIf(orig, "provkit:language", p.language());
+        }
+        g.entity.put(original, orig);
+        g.relation("used", attrs("prov:activity", bundling, "prov:entity", original));
+        for (String[] derived : new String[][] {{"text", d.textPath(), "provkit:ExtractedText"},
+                {"record", d.recordPath(), "provkit:ProvenanceRecord"}}) {
+            if (derived[1] == null) {
+                continue;
+            }
+            String id = "bundle:" + derived[0] + "." + docId;
+            g.entity.put(id, attrs("prov:type", qname(derived[2]), "provkit:bagPath", derived[1]));
+            g.relation("wasGeneratedBy", attrs("prov:entity", id, "prov:activity", bundling));
+            g.relation("wasDerivedFrom", attrs("prov:generatedEntity", id, "prov:usedEntity", original, "prov:activity", bundling));
+        }
+        if (p == null) {
+            return;
+        }
+        String document = "bundle:document." + docId;
+        Map<String, Object> doc = new TreeMap<>();
+        doc.put("prov:type", qname("provkit:PublishedDocument"));
+        putIf(doc, "prov:label", p.title());
+        String canonical = p.canonicalUrl();
+        if (canonical != null) {
+            doc.put("prov:location", typed(canonical, "xsd:anyURI"));
+        }
+        g.entity.put(document, doc);
+        g.relation("wasDerivedFrom", attrs("prov:generatedEntity", original, "prov:usedEntity", document,
+                "prov:type", qname("provkit:Capture")));
+
+        List<Hop> chain = p.attribution() == null ? List.of() : p.attribution().chain();
+        boolean published = !chain.isEmpty() && Hop.PUBLISHER.equals(chain.get(chain.size() - 1).role());
+        List<String> versions = new ArrayList<>();
+        for (int i = 0; i < chain.size(); i++) {
+            Hop hop = chain.get(i);
+            String agent = g.party(hop.party(), hop.registered());
+            String version;
+            if (published && i == chain.size() - 1) {
+                version = document;
+            } else {
+                version = "bundle:version." + docId + "." + i;
+                g.entity.put(version, attrs("prov:type", qname("provkit:UpstreamVersion"),
+                        "prov:label", "text as published by " + hop.party(), "provkit:role", hop.role()));
+            }
+            versions.add(version);
+            Map<String, Object> attribution = attrs("prov:entity", version, "prov:agent", agent, "provkit:role", hop.role());
+            attribution.put("provkit:evidence", describe(hop.evidence()));
+            g.relation("wasAttributedTo", attribution);
+        }
+        if (!published && !versions.isEmpty()) {
+            versions.add(document); // the publisher of this copy is unknown: the document still derives from the chain
+        }
+        for (int i = 1; i < versions.size(); i++) {
+            boolean primary = i == 1 && versions.size() == 2;
+            Map<String, Object> r = attrs("prov:generatedEntity", versions.get(i), "prov:usedEntity", versions.get(i - 1));
+            if (primary) {
+                r.put("prov:type", qname("prov:PrimarySource"));
+            }
+            g.relation("wasDerivedFrom", r);
+        }
+        if (versions.size() > 2) {
+            g.relation("wasDerivedFrom", attrs("prov:generatedEntity", document, "prov:usedEntity", versions.get(0),
+                    "prov:type", qname("prov:PrimarySource")));
+        }
+
+        int n = 0;
+        for (MissingAsset a : p.missingAssets()) {
+            String id = "bundle:missing." + docId + "." + (++n);
+            Map<String, Object> m = new TreeMap<>();
+            m.put("prov:type", qname("provkit:MissingAsset"));
+            putIf(m, "provkit:kind", a.kind());
+            putIf(m, "provkit:marker", a.marker());
+            if (a.line() != null) {
+                m.put("provkit:line", a.line());
+            }
+            putIf(m, "provkit:credit", a.credit());
+            putIf(m, "provkit:source", a.source());
+            putIf(m, "provkit:target", a.target());
+            putIf(m, "provkit:location", a.location());
+            g.entity.put(id, m);
+            g.relation("wasInfluencedBy", attrs("prov:influencee", document, "prov:influencer", id,
+                    "provkit:relation", "lost asset"));
+            if (a.credit() != null) {
+                boolean registered = p.credits().stream().anyMatch(c -> c.party().equals(a.credit()) && c.registered());
+                g.relation("wasAttributedTo", attrs("prov:entity", id, "prov:agent", g.party(a.credit(), registered),
+                        "provkit:role", "credit"));
+            }
+        }
+    }
+
+    private static String describe(List<Evidence> evidence) {
+        List<String> parts = new ArrayList<>();
+        for (Evidence e : evidence) {
+            String where = e.field() != null ? e.field() : "";
+            if (e.line() != null) {
+                where = (where.isEmpty() ? "" : where + ", ") + (Evidence.IN_MARKUP.equals(e.in()) ? "markup line " : "line ") + e.line();
+            }
+            parts.add(where + ": " + e.text());
+        }
+        return String.join(" | ", parts);
+    }
+
+    /** A PROV local name from a path: letters, digits, '.', '-' and '_' only. */
+    static String localName(String s) {
+        String n = Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        n = n.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._-]+", "");
+        return n.isEmpty() ? "x" : n;
+    }
+
+    private static String uniqueId(String base, Set<String> used) {
+        String id = base;
+        for (int i = 2; !used.add(id.toLowerCase(Locale.ROOT)); i++) {
+            id = base + "_" + i;
+        }
+        return id;
+    }
+
+    private static Map<String, Object> qname(String q) {
+        return typed(q, "prov:QUALIFIED_NAME");
+    }
+
+    private static Map<String, Object> typed(String value, String type) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("$", value);
+        m.put("type", type);
+        return m;
+    }
+
+    private static String time(Instant t) {
+        return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static void putIf(Map<String, Object> m, String k, String v) {
+        if (v != null && !v.isBlank()) {
+            m.put(k, v);
+        }
+    }
+
+    private static Map<String, Object> attrs(Object... kv) {
+        Map<String, Object> m = new TreeMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    /** Attributes that name another record (or a time): written as plain strings. */
+    private static final Set<String> PLAIN_KEYS = Set.of("prov:entity", "prov:agent", "prov:activity",
+            "prov:generatedEntity", "prov:usedEntity", "prov:delegate", "prov:responsible", "prov:influencee",
+            "prov:influencer", "prov:generation", "prov:usage", "prov:startTime", "prov:endTime", "prov:time");
+
+    /**
+     * Every other attribute value as a one-element array of (typed) values: PROV-JSON allows both forms, and
+     * ProvToolbox 2.2.1 silently drops single values that are not in an array (labels, relation attributes).
+     */
+    private static Map<String, Object> wrapAll(Map<String, ? extends Object> records) {
+        Map<String, Object> out = new TreeMap<>();
+        records.forEach((id, rec) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> attributes = (Map<String, Object>) rec;
+            Map<String, Object> wrapped = new TreeMap<>();
+            attributes.forEach((k, v) -> wrapped.put(k, PLAIN_KEYS.contains(k) ? v : List.of(wrap(v))));
+            out.put(id, wrapped);
+        });
+        return out;
+    }
+
+    private static Object wrap(Object v) {
+        if (v instanceof Integer i) {
+            return typed(Integer.toString(i), "xsd:int");
+        }
+        return v;
+    }
+
+    /** The graph under construction: sorted sections, relations numbered as they are added. */
+    private static final class Graph {
+        final Map<String, Object> prefix = new TreeMap<>();
+        final Map<String, Object> entity = new TreeMap<>();
+        final Map<String, Object> agent = new TreeMap<>();
+        final Map<String, Object> activity = new TreeMap<>();
+        final Map<String, Map<String, Object>> relations = new TreeMap<>();
+        final Map<String, String> parties = new LinkedHashMap<>();
+        final Set<String> partyIds = new HashSet<>();
+        int counter;
+
+        void relation(String kind, Map<String, Object> attributes) {
+            relations.computeIfAbsent(kind, k -> new TreeMap<>()).put(String.format("_:r%05d", ++counter), attributes);
+        }
+
+        /** The agent of a party, created on first use; the same name is always the same agent. */
+        String party(String name, boolean registered) {
+            String key = PartyRegistry.fold(name).strip();
+            String id = parties.get(key);
+            if (id == null) {
+                id = "party:" + uniqueId(localName(name.toLowerCase(Locale.ROOT).replace(' ', '-')), partyIds);
+                parties.put(key, id);
+                Map<String, Object> a = attrs("prov:type", qname("prov:Organization"), "prov:label", name);
+                a.put("provkit:registered", typed(Boolean.toString(registered), "xsd:boolean"));
+                agent.put(id, a);
+            }
+            return id;
+        }
+
+        ObjectNode toJson() {
+            // "prefix" first: ProvToolbox resolves names while it reads, so it must see the prefixes before them.
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("prefix", prefix);
+            if (!entity.isEmpty()) {
+                root.put("entity", wrapAll(entity));
+            }
+            if (!agent.isEmpty()) {
+                root.put("agent", wrapAll(agent));
+            }
+            if (!activity.isEmpty()) {
+                root.put("activity", wrapAll(activity));
+            }
+            relations.forEach((kind, records) -> root.put(kind, wrapAll(records)));
+            return JsonNodeFactory.instance.objectNode().setAll((ObjectNode) Json.mapper().valueToTree(root));
+        }
     }
 }

@@ -1,0 +1,393 @@
+package org.provkit.provenance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.provkit.provenance.Signal.Kind;
+
+/**
+ * Attribution evidence in the lines of a text, in French, Spanish, English and Portuguese: datelines with an
+ * agency ({@code Madrid, 30 ago (EFE).-}), closing source lines ({@code Fuente:}, {@code Tomado de},
+ * {@code With AFP}), in-text attributions ({@code según EFE}, {@code selon l'agence Xinhua}) and the last line
+ * naming the outlet. Codes such as {@code PL} count only in datelines and labelled lines; in running text only
+ * a trigger phrase right before or after a registered party makes an attribution, so "told Reuters" is none.
+ */
+final class TextAttributionRules {
+
+    private static final String CONNECTOR = "(?:de|del|da|do|dos|das|la|las|los|le|les|el|of|the|sur|en|y|e|et|al|am|upon|des|di)";
+    private static final String PLACE_WORD = "\\p{Lu}[\\p{L}'’.\\-]*";
+    private static final String PLACE = PLACE_WORD + "(?:\\s+(?:" + CONNECTOR + "\\s+)?" + PLACE_WORD + "){0,4}";
+
+    /** "La Havane, 30 août, (RHC)-", "HAVANA, March 3 (Reuters) -", "BEIJING (Xinhua) --", "Caracas, 12 ene (PL) El ...". */
+    private static final Pattern DATELINE = Pattern.compile(
+            "^(?<place>" + PLACE + ")\\s*(?:,\\s*(?<date>[^()\\n]{1,40}?))?\\s*,?\\s*\\((?<agency>[^()\\n]{1,60})\\)"
+                    + "(?<sep>\\s*\\.?\\s*[-–—]+|\\s*\\.-|\\s*:|\\.)?\\s*(?<next>\\S)?");
+    /** "MOSCOW, March 3. /TASS/." */
+    private static final Pattern DATELINE_SLASHES = Pattern.compile(
+            "^(?<place>" + PLACE + ")\\s*,\\s*(?<date>[^/\\n]{1,40}?)\\.?\\s*/(?<agency>[\\p{L}\\-]{2,20})/");
+    /** "(ANSA) - ROME, MARCH 3 -" */
+    private static final Pattern DATELINE_LEADING = Pattern.compile("^\\((?<agency>[^()\\n]{2,40})\\)\\s*[-–—]+\\s*\\S");
+
+    /** Labels whose value is where this copy was taken from. */
+    private static final String TAKEN_FROM_LABELS = "sources?|fuentes?|fontes?|v[íi]a|tomad[oa]s?\\s+(?:de(?:l|\\s+la)?|d[eo]s?)|extra[íi]d[oa]\\s+d[eoa]l?"
+            + "|retirad[oa]\\s+d[eoa]|reproducid[oa]\\s+de(?:l)?|republicad[oa]\\s+de(?:l)?"
+            + "|publicad[oa]\\s+(?:originalmente\\s+|originariamente\\s+|inicialmente\\s+|primero\\s+)?(?:en|em|por|no|na|el|pel[oa])"
+            + "|(?:originally|first)\\s+published\\s+(?:in|on|by)|reproduced\\s+from|reprinted\\s+from|republished\\s+from"
+            + "|publi[ée]e?\\s+(?:initialement|à\\s+l['’]origine|originellement|d['’]abord)\\s+(?:dans|sur|par)"
+            + "|article\\s+(?:paru|publi[ée])\\s+(?:dans|sur)|repris\\s+d[eu]|tir[ée]e?\\s+d[eu]|cortes[íi]a\\s+de|courtesy\\s+of"
+            + "|this\\s+(?:article|story)\\s+(?:was\\s+)?(?:first\\s+|originally\\s+)?(?:appeared|published)\\s+(?:in|on|by)"
+            + "|ce(?:t)?\\s+(?:texte|article)\\s+a\\s+(?:d['’]abord\\s+|initialement\\s+)?(?:[ée]t[ée]\\s+)?(?:publi[ée]|paru)\\s+(?:par|sur|dans)";
+    /** Labels whose value is a source of the information. */
+    private static final String INFORMATION_LABELS = "con\\s+informaci[óo]n(?:es)?\\s+de(?:l|\\s+la|\\s+las)?|com\\s+informa[çc](?:[õo]es|[ãa]o)\\s+d[aeo]s?"
+            + "|with\\s+information\\s+(?:from|of)|with\\s+reporting\\s+(?:from|by)|additional\\s+reporting\\s+(?:by|from)"
+            + "|avec\\s+(?:des\\s+informations\\s+d[eu]|l['’]agence)|con\\s+reportes?\\s+de|com\\s+ag[êe]ncias?|con\\s+agencias"
+            + "|avec\\s+agences|with\\s+agencies|d['’]apr[èe]s|selon|seg[úu]n|segundo|avec|with|con|com";
+    /** A byline naming an agency: "Por EFE", "By Reuters", "Par AFP", "Autor: Prensa Latina". */
+    private static final String BYLINE_LABELS = "por|by|par|escrito\\s+por|written\\s+by|r[ée]dig[ée]\\s+par|autor|auteur|author";
+    private static final Pattern SOURCE_LINE = Pattern.compile(
+            "^[(\\[]?(?:(?<taken>" + TAKEN_FROM_LABELS + ")|(?<info>" + INFORMATION_LABELS + ")|(?<byline>" + BYLINE_LABELS + "))(?<colon>\\s*[:：]|\\s+[-–—]\\s)?\\s*(?<value>.+?)[)\\]]?\\.?\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Labels that are ordinary words in running text: only a short line naming a registered party counts. */
+    private static final Pattern BARE_LABEL = Pattern.compile("(?i)^(?:avec|with|con|com|selon|seg[úu]n|segundo|d['’]apr[èe]s|v[íi]a)$");
+
+    /** A phrase right before a party that makes it the source: "selon l'agence", "según", "according to". */
+    private static final Pattern PRE_TRIGGER = Pattern.compile(
+            "(?iu)(?:^|[\\s(,;:«\"“])(?:selon|d['’]apr[èe]s|(?:a|ont|avait|aurait)\\s+rapport[ée]e?|rapporte(?:nt)?|cit[ée]e?s?\\s+par|relay[ée]e?s?\\s+par"
+                    + "|(?:a\\s+)?indiqu[ée]|indique|(?:a\\s+)?annonc[ée]|annonce|(?:a\\s+)?pr[ée]cis[ée]|pr[ée]cise"
+                    + "|seg[úu]n|de\\s+acuerdo\\s+con|conforme\\s+a|inform[óa]|report[óa]|public[óa]|divulg[óa]|difundi[óo]|recog[ei]|señal[óa]|citad[oa]s?\\s+por|reseñ[óa]"
+                    + "|revel[óa]|consign[óa]|indic[óa]|precis[óa]|dio\\s+a\\s+conocer|da\\s+cuenta"
+                    + "|rapportent|relaie|relayait|cite|citait"
+                    + "|according\\s+to|reported\\s+by|cited\\s+by|quoted\\s+by|as\\s+reported\\s+by"
+                    + "|(?:segundo|de\\s+acordo\\s+com|conforme|informou|noticiou|publicou|divulgou|relatou|avança|avançou|refere|referiu|adianta|adiantou|citad[oa]s?\\s+pel[oa])(?:\\s+(?:a|o))?)\\s*$");
+    /** A phrase right after a party that makes it the source: "EFE informó", "Reuters reported". */
+    private static final Pattern POST_TRIGGER = Pattern.compile(
+            "(?iu)^\\s*,?\\s*(?:reported|reports|has\\s+reported|informó|informa|reportó|publicó|difundió|señaló|precisó|indicó"
+                    + "|rapporte|a\\s+rapporté|rapportait|indique|a\\s+indiqué|précise|a\\s+précisé|annonce|a\\s+annoncé"
+                    + "|informou|noticiou|publicou|divulgou|relatou|relata|relató|noticia|avança|avançou|adianta|adiantou)(?![\\p{L}])");
+    /** "told Reuters", "dijo a EFE", "a déclaré à l'AFP", "disse à Lusa": the party was spoken to, not the source. */
+    private static final Pattern SPOKEN_TO = Pattern.compile(
+            "(?iu)(?:told|(?:said|spoke|talking|talked)\\s+to|interview\\s+with"
+                    + "|(?:dijo|declaró|explicó|aseguró|afirmó|precisó|contó)\\s+a|habló\\s+con|entrevista\\s+(?:con|a)"
+                    + "|(?:disse|afirmou|contou|declarou|explicou)\\s+(?:à|ao|a)|entrevista\\s+(?:à|ao|com)"
+                    + "|a\\s+(?:dit|déclaré|confié|indiqué|expliqué|affirmé|précisé)\\s+à|entretien\\s+avec)\\s*$");
+    /** Words between a trigger and the party: articles, "agency", nationalities. */
+    private static final Set<String> FILLERS = Set.of("l", "la", "le", "les", "el", "los", "las", "the", "agence", "agencia",
+            "agência", "agency", "news", "noticias", "notícias", "nouvelles", "presse", "prensa", "press", "de", "del", "informativa",
+            "estatal", "oficial", "officielle", "official", "state", "state-run", "state-owned", "publique", "pública", "cadena",
+            "emisora", "radio", "chaîne", "site", "sitio", "portal", "journal", "diario", "diário", "jornal", "periódico",
+            "newspaper", "britannique", "británica", "britânica", "british", "française", "francesa", "french", "chinoise",
+            "china", "chinesa", "chinese", "russe", "rusa", "russa", "russian", "cubaine", "cubana", "cuban", "espagnole",
+            "española", "espanhola", "spanish", "américaine", "estadounidense", "norte-americana", "estadunidense", "american",
+            "us", "u.s.", "italienne", "italiana", "italian", "allemande", "alemana", "alemã", "german", "japonaise", "japonesa",
+            "japanese", "portugaise", "portuguesa", "portuguese", "brésilienne", "brasileña", "brasileira", "brazilian",
+            "turque", "turca", "turkish", "sud-coréenne", "surcoreana", "sul-coreana", "south", "korean", "indienne", "india",
+            "indiana", "indian", "vénézuélienne", "venezolana", "venezuelana", "venezuelan", "latino-américaine",
+            "latinoamericana", "latino-americana", "latin", "multiestatal", "multi-state", "télévision", "televisión",
+            "televisão", "television", "tv", "broadcaster", "network", "red", "réseau", "rede");
+
+    private final PartyResolver resolver;
+
+    TextAttributionRules(PartyResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    /** Every attribution signal of the text. */
+    List<Signal> find(TextLines text) {
+        List<Signal> out = new ArrayList<>();
+        List<TextLines.Line> nonBlank = text.nonBlank();
+        for (int i = 0; i < nonBlank.size(); i++) {
+            TextLines.Line line = nonBlank.get(i);
+            boolean nearEdge = i < 6 || i >= nonBlank.size() - 8;
+            int before = out.size();
+            datelines(line, out);
+            if (out.size() == before) {
+                sourceLine(line, nearEdge, out);
+            }
+            List<Signal> onLine = new ArrayList<>(out.subList(before, out.size()));
+            List<Signal> inText = new ArrayList<>();
+            inText(line, inText);
+            // "D'après AFP" is a source line and an in-text phrase at once: one piece of evidence is enough.
+            inText.stream().filter(s -> onLine.stream().noneMatch(o -> o.name().equals(s.name()))).forEach(out::add);
+        }
+        return dedupe(out);
+    }
+
+    private void datelines(TextLines.Line line, List<Signal> out) {
+        String raw = line.text();
+        // "**La Habana, 3 mar (PL)** El presidente": emphasis around the dateline only.
+        String plain = Markdown.plain(raw).replaceAll("\\*{1,3}|(?<![\\p{L}\\p{N}])_{1,3}|_{1,3}(?![\\p{L}\\p{N}])", "");
+        if (plain.length() < 8) {
+            return;
+        }
+        Matcher m = DATELINE.matcher(plain);
+        if (m.find()) {
+            boolean sep = m.group("sep") != null;
+            boolean date = m.group("date") != null;
+            String next = m.group("next");
+            boolean nextCapital = next != null && (Character.isUpperCase(next.codePointAt(0)) || "«\"“—–-".contains(next));
+            String agency = m.group("agency").strip();
+            List<Party> parties = resolver.registered(agency);
+            // A registered agency needs only a separator or a capital after it: "Havana (Prensa Latina) A Cuba";
+            // "Smith (AP) said" stays running text.
+            if (!parties.isEmpty() && (sep || nextCapital)) {
+                addAll(parties, Kind.AUTHOR, raw, line.number(), "(" + agency + ")", out);
+                return;
+            }
+            String name = unknownAgency(agency);
+            if (parties.isEmpty() && name != null && sep && (date || isUpperPlace(m.group("place")))
+                    && next != null) {
+                out.add(new Signal(null, name, Kind.AUTHOR, span(raw, line.number(), "(" + agency + ")")));
+                return;
+            }
+        }
+        m = DATELINE_SLASHES.matcher(plain);
+        if (m.find()) {
+            List<Party> parties = resolver.registered(m.group("agency"));
+            if (!parties.isEmpty()) {
+                addAll(parties, Kind.AUTHOR, raw, line.number(), "/" + m.group("agency") + "/", out);
+                return;
+            }
+        }
+        m = DATELINE_LEADING.matcher(plain);
+        if (m.find()) {
+            List<Party> parties = resolver.registered(m.group("agency"));
+            if (!parties.isEmpty()) {
+                addAll(parties, Kind.AUTHOR, raw, line.number(), "(" + m.group("agency") + ")", out);
+            }
+        }
+    }
+
+    private static boolean isUpperPlace(String place) {
+        String letters = place.replaceAll("[^\\p{L}]", "");
+        return letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT));
+    }
+
+    /** An agency name not in the registry, in a dateline: a short capitalised name, no digits, no abbreviation dots ("EE.UU."). */
+    private static String unknownAgency(String agency) {
+        String a = agency.strip();
+        if (a.matches("\\p{Lu}[\\p{L}\\-’' ]{1,40}") && a.split("\\s+").length <= 4
+                && !a.matches("(?i).*\\b(?:photo|foto|file|archive|archivo|video|vídeo|update|actualizado|mise à jour|updated)\\b.*")) {
+            return a;
+        }
+        return null;
+    }
+
+    private void sourceLine(TextLines.Line line, boolean nearEdge, List<Signal> out) {
+        String raw = line.text();
+        String plain = Markdown.plain(raw);
+        if (plain.length() > 200 || plain.length() < 4) {
+            return;
+        }
+        Matcher m = SOURCE_LINE.matcher(plain);
+        if (!m.matches()) {
+            return;
+        }
+        String label = m.group("taken") != null ? m.group("taken") : m.group("info") != null ? m.group("info") : m.group("byline");
+        // Every closing source line ("Fuente:", "Con información de", "With AFP") names where this copy's text
+        // came from; only attribution inside sentences ("según EFE") is an upstream information source.
+        Kind kind = m.group("byline") != null ? Kind.AUTHOR : Kind.TAKEN_FROM;
+        if (m.group("byline") != null) {
+            // A byline usually names a person; only a registered agency counts, on a short line.
+            List<Party> parties = plain.length() <= 80 && m.group("value").split("\\s+").length <= 6
+                    ? resolver.registered(m.group("value")) : List.of();
+            addAll(parties, Kind.AUTHOR, raw, line.number(), Markdown.stripInline(plain), out);
+            return;
+        }
+        String value = m.group("value");
+        boolean colon = m.group("colon") != null;
+        boolean bare = BARE_LABEL.matcher(label.strip()).matches();
+        int words = plain.split("\\s+").length;
+        if (bare && !(colon && !label.matches("(?i)avec|with|con|com")) && words > 7) {
+            return; // "Con el apoyo de ..." is a sentence, not a source line
+        }
+        if (label.matches("(?i)v[íi]a") && !colon && words > 5) {
+            return;
+        }
+        String evidenceText = Markdown.stripInline(plain);
+        // Without a colon, a long value is a sentence ("Source of the trouble was ... Reuters ..."), not a source.
+        boolean shortValue = value.split("\\s+").length <= 6;
+        List<Party> parties = colon || shortValue ? resolver.registered(value) : List.of();
+        if (!parties.isEmpty()) {
+            if (bare && words > 7) {
+                return;
+            }
+            addAll(parties, kind, raw, line.number(), evidenceText, out);
+            return;
+        }
+        if (bare || !nearEdge) {
+            return; // an unknown name after an ordinary word, or in the middle of the text: not enough
+        }
+        String host = Urls.host(value.strip());
+        if (host != null && value.strip().matches("(?i)(?:https?://|www\\.)\\S+")) {
+            out.add(new Signal(null, Urls.domainOfHost(host), kind, span(raw, line.number(), evidenceText)));
+            return;
+        }
+        String name = PartyResolver.asName(value);
+        if (name != null && (colon || kind == Kind.TAKEN_FROM)) {
+            out.add(new Signal(null, name, kind, span(raw, line.number(), evidenceText)));
+        }
+    }
+
+    private void inText(TextLines.Line line, List<Signal> out) {
+        String text = line.text();
+        PartyRegistry registry = resolver.registry();
+        List<int[]> spans = new ArrayList<>();
+        List<Party> found = new ArrayList<>();
+        for (PartyRegistry.NameMatch nm : registry.findNames(text)) {
+            spans.add(new int[] {nm.start(), nm.end()});
+            found.add(nm.party());
+        }
+        Matcher token = CODE_TOKEN.matcher(text);
+        while (token.find()) {
+            int s = token.start();
+            if (spans.stream().anyMatch(sp -> s >= sp[0] && s < sp[1])) {
+                continue;
+            }
+            if (!registry.isCode(token.group())) {
+                continue;
+            }
+            var code = registry.byNameOrCode(token.group());
+            if (code.isPresent() && isCode(code.get(), token.group())) {
+                spans.add(new int[] {s, token.end()});
+                found.add(code.get());
+            }
+        }
+        for (int k = 0; k < spans.size(); k++) {
+            int start = spans.get(k)[0];
+            int end = spans.get(k)[1];
+            int windowStart = Math.max(0, start - 90);
+            String before = stripFillers(text.substring(windowStart, start));
+            // The longest trigger phrase is short: only the end of the window can hold it.
+            int cut = Math.max(0, before.length() - 32);
+            before = before.substring(cut);
+            windowStart += cut;
+            String after = text.substring(end, Math.min(text.length(), end + 40));
+            Matcher pre = PRE_TRIGGER.matcher(before);
+            Matcher post = POST_TRIGGER.matcher(after);
+            String spanText;
+            if (pre.find()) {
+                int from = windowStart + pre.start();
+                spanText = text.substring(Math.max(0, from), end).strip();
+                spanText = spanText.replaceFirst("^[\\s(,;:«\"“]+", "");
+            } else if (post.find() && !SPOKEN_TO.matcher(before).find()) {
+                spanText = text.substring(start, end + post.end()).strip();
+            } else {
+                continue;
+            }
+            out.add(Signal.of(found.get(k), Kind.INFORMATION, span(text, line.number(), spanText)));
+        }
+    }
+
+    private static final Pattern CODE_TOKEN = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}[\\p{L}\\p{N}\\-]*(?![\\p{L}\\p{N}])");
+
+    private static boolean isCode(Party p, String token) {
+        return p.codes().contains(token) || p.aliases().contains(token) || p.name().equals(token);
+    }
+
+    /**
+     * The text before a party with trailing filler words removed ("selon l'agence chinoise " → "selon"), keeping
+     * the original characters so that offsets stay right.
+     */
+    private static final Pattern LAST_WORD = Pattern.compile("(?:^|(?<=[\\s(«\"“'’]))([\\p{L}.\\-]+['’]?)$");
+
+    static String stripFillers(String before) {
+        String s = before;
+        while (true) {
+            String t = s.replaceFirst("\\s+$", "");
+            Matcher last = LAST_WORD.matcher(t);
+            if (!last.find()) {
+                return t;
+            }
+            String word = last.group(1).toLowerCase(Locale.ROOT).replaceAll("['’]$", "");
+            // Elided article glued to the next word: "l'" before the party.
+            if (FILLERS.contains(word) || word.equals("l") || word.equals("d")) {
+                if (word.equals("d")) {
+                    return t; // d' belongs to "d'après"
+                }
+                s = t.substring(0, last.start(1));
+                continue;
+            }
+            String elided = last.group(1).toLowerCase(Locale.ROOT);
+            if (elided.matches("l['’]\\p{L}+") && FILLERS.contains(elided.substring(2))) {
+                s = t.substring(0, last.start(1));
+                continue;
+            }
+            return t;
+        }
+    }
+
+    /** "Publisher" evidence in the last lines: a line that is only the outlet's name, or a copyright line. */
+    List<Signal> footer(TextLines text, String canonicalHost) {
+        List<Signal> out = new ArrayList<>();
+        List<TextLines.Line> nonBlank = text.nonBlank();
+        int seen = 0;
+        for (int i = nonBlank.size() - 1; i >= 0 && seen < 3; i--) {
+            TextLines.Line line = nonBlank.get(i);
+            String plain = Markdown.stripInline(Markdown.plain(line.text()));
+            if (plain.isEmpty() || Markdown.isRule(plain) || plain.matches("<?(?:https?://|www\\.)\\S+>?")
+                    || plain.matches("(?i)\\[[^\\]]*\\]\\((?:https?://)\\S+\\)")) {
+                continue;
+            }
+            seen++;
+            Matcher c = COPYRIGHT.matcher(plain);
+            String candidate = c.find() ? c.group("who") : plain;
+            candidate = candidate.replaceAll("(?i)[.,]?\\s*(?:all rights reserved|todos los derechos reservados|tous droits r[ée]serv[ée]s"
+                    + "|todos os direitos reservados)\\.?$", "").strip();
+            if (candidate.split("\\s+").length > 6 || candidate.length() > 60) {
+                continue;
+            }
+            var party = resolver.registry().byNameOrCode(PartyResolver.clean(candidate));
+            if (party.isPresent()) {
+                out.add(Signal.of(party.get(), Kind.PUBLISHER, span(line.text(), line.number(), plain)));
+                break;
+            }
+            String name = PartyResolver.asName(candidate);
+            if (name != null && canonicalHost != null && sameAsDomain(name, canonicalHost)) {
+                out.add(new Signal(null, name, Kind.PUBLISHER, span(line.text(), line.number(), plain)));
+                break;
+            }
+        }
+        return out;
+    }
+
+    static final Pattern COPYRIGHT = Pattern.compile("(?i)(?:©|\\(c\\)|copyright)\\s*(?:©\\s*)?(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s*)?(?<who>.+)$");
+
+    /** "Daily Courier" and {@code www.dailycourier.example}: the name, squeezed, is the domain's main label. */
+    static boolean sameAsDomain(String name, String host) {
+        String squeezed = PartyRegistry.fold(name).replaceAll("[^a-z0-9]", "");
+        String domain = Urls.domainOfHost(host);
+        String label = domain.contains(".") ? domain.substring(0, domain.indexOf('.')) : domain;
+        label = label.replaceAll("[^a-z0-9]", "");
+        if (squeezed.length() < 3 || label.length() < 3) {
+            return false;
+        }
+        return squeezed.equals(label) || (label.length() >= 5 && (squeezed.contains(label) || label.contains(squeezed)))
+                || squeezed.replaceFirst("^(?:the|la|le|el|o|a)", "").equals(label);
+    }
+
+    private static void addAll(List<Party> parties, Kind kind, String raw, int line, String text, List<Signal> out) {
+        for (Party p : parties) {
+            out.add(Signal.of(p, kind, span(raw, line, text)));
+        }
+    }
+
+    /** Evidence for {@code text} on a line: its column when it is found verbatim. */
+    static Evidence span(String rawLine, int line, String text) {
+        int col = rawLine.indexOf(text);
+        return new Evidence(text, line, col >= 0 ? col + 1 : null, null, Evidence.IN_TEXT);
+    }
+
+    private static List<Signal> dedupe(List<Signal> signals) {
+        List<Signal> out = new ArrayList<>();
+        for (Signal s : signals) {
+            boolean dup = out.stream().anyMatch(o -> o.name().equals(s.name()) && o.evidence().equals(s.evidence()));
+            if (!dup) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}
