@@ -6,7 +6,7 @@
 # Prints: samples per thread; the top N frames by self samples (the method on top of the stack);
 # the top N methods by inclusive samples (anywhere on the stack, each counted once per sample),
 # limited to org.provkit, Tika, Commons Compress, BouncyCastle, Jackson and the JDK's digest/IO code.
-set -euo pipefail
+set -eu  # no pipefail: head closing its pipe early is expected
 file=${1:?usage: jfr-top.sh FILE.jfr [N]}
 n=${2:-25}
 samples=$(mktemp)
