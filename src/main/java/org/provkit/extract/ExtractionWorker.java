@@ -41,19 +41,33 @@ public final class ExtractionWorker {
             JsonNode request = Json.mapper().readTree(line);
             Path file = Path.of(request.path("file").asText());
             Path text = Path.of(request.path("text").asText());
-            ObjectNode detected = Json.mapper().createObjectNode().put("detected", extractor.detect(file));
-            protocol.println(PREFIX + Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(detected));
-            protocol.flush();
+            boolean[] announced = {false};
+            java.util.function.Consumer<String> announce = type -> {
+                if (!announced[0]) {
+                    announced[0] = true;
+                    send(protocol, Json.mapper().createObjectNode().put("detected", type));
+                }
+            };
             ObjectNode response = Json.mapper().createObjectNode();
             try {
-                response.set("extraction", Json.mapper().valueToTree(extractor.extract(file, text)));
+                Extraction extraction = extractor.extract(file, text, announce);
+                announce.accept(extraction.mediaType());
+                response.set("extraction", Json.mapper().valueToTree(extraction));
             } catch (IOException | RuntimeException e) {
+                announce.accept("application/octet-stream");
                 response.put("error", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
-            protocol.println(PREFIX + Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(response));
-            protocol.flush();
+            send(protocol, response);
         }
+    }
+
+    private static void send(PrintStream protocol, ObjectNode message) {
+        try {
+            protocol.println(PREFIX + Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(message));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        protocol.flush();
     }
 }

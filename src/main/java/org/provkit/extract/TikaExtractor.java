@@ -47,10 +47,15 @@ public final class TikaExtractor implements Extractor {
 
     @Override
     public Extraction extract(Path file, Path textFile) throws IOException {
+        return extract(file, textFile, type -> { });
+    }
+
+    /** As {@link #extract(Path, Path)}, telling {@code detected} the media type as soon as it is known. */
+    public Extraction extract(Path file, Path textFile, java.util.function.Consumer<String> detected) throws IOException {
         TextSink sink = new TextSink(textFile);
         PartialExtraction partial;
         try (sink) {
-            partial = extract(file, sink.stream());
+            partial = extract(file, sink.stream(), detected);
         }
         return partial.complete(sink.digests());
     }
@@ -67,7 +72,7 @@ public final class TikaExtractor implements Extractor {
      * Reads {@code file} once: its bytes are digested while the parser reads them, the text goes to
      * {@code textOut} (UTF-8).
      */
-    PartialExtraction extract(Path file, OutputStream textOut) throws IOException {
+    PartialExtraction extract(Path file, OutputStream textOut, java.util.function.Consumer<String> detected) throws IOException {
         List<String> warnings = new ArrayList<>();
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
@@ -78,6 +83,7 @@ public final class TikaExtractor implements Extractor {
                 DigestingInputStream digesting = new DigestingInputStream(raw)) {
             long size = Files.size(file);
             if (size == 0) {
+                detected.accept("application/octet-stream");
                 warnings.add("empty file (0 bytes): nothing to extract");
                 digests = digesting.finish();
                 text.flush();
@@ -85,7 +91,9 @@ public final class TikaExtractor implements Extractor {
                         warnings, 0, digests);
             }
             byte[] small = size <= SMALL_FILE ? digesting.readAllBytes() : null;
-            String type = small != null ? detect(small, file) : null;
+            // Magic detection is the larger part of a small file's cost: it is done once, here.
+            String type = small != null ? detect(small, file) : detect(file);
+            detected.accept(type);
             if (small != null && "text/plain".equals(type)) {
                 Optional<String> plain = PlainTextFastPath.text(small);
                 if (plain.isPresent() && plain.get().length() <= limits.maxTextChars()) {
