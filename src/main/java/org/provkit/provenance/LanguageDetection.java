@@ -8,7 +8,7 @@ import org.apache.tika.language.detect.LanguageResult;
 
 /**
  * ISO 639-1 language of a text with Tika's Optimaize detector. The profiles load once per JVM (~0.7 s);
- * Tika's detector object keeps the text it is fed, so detection is serialised on it.
+ * Tika's detector object keeps the text it is fed, so each thread has its own.
  */
 final class LanguageDetection {
 
@@ -17,9 +17,9 @@ final class LanguageDetection {
     /** Below this the detector guesses. */
     static final int MIN_LETTERS = 20;
 
-    private static final class Holder {
-        static final LanguageDetector DETECTOR = new OptimaizeLangDetector().loadModels();
-    }
+    /** Tika's detector keeps the text it is fed: one per thread, so analyses never queue on one lock. */
+    private static final ThreadLocal<LanguageDetector> DETECTOR = ThreadLocal.withInitial(
+            () -> new OptimaizeLangDetector().loadModels());
 
     private LanguageDetection() {
     }
@@ -32,12 +32,10 @@ final class LanguageDetection {
         }
         String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         List<LanguageResult> results;
-        LanguageDetector detector = Holder.DETECTOR;
-        synchronized (detector) {
-            detector.reset();
-            detector.addText(sample);
-            results = detector.detectAll();
-        }
+        LanguageDetector detector = DETECTOR.get();
+        detector.reset();
+        detector.addText(sample);
+        results = detector.detectAll();
         if (results.isEmpty() || results.get(0).isUnknown() || results.get(0).getRawScore() < 0.5f) {
             return null;
         }
