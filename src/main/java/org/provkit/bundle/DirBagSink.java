@@ -35,9 +35,7 @@ final class DirBagSink implements BagSink {
         }
         Files.createDirectories(file.getParent());
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), 1 << 20)) {
-            ExactSizeOutputStream exact = new ExactSizeOutputStream(out, size, path);
-            content.writeTo(exact);
-            exact.close();
+            ExactSizeOutputStream.writeExactly(out, size, path, content);
         }
         written.add(file);
     }

@@ -19,6 +19,13 @@ final class ExactSizeOutputStream extends FilterOutputStream {
         this.path = path;
     }
 
+    /** Lets {@code content} write into {@code out}, failing unless it writes exactly {@code size} bytes. */
+    static void writeExactly(OutputStream out, long size, String path, BagSink.Content content) throws IOException {
+        ExactSizeOutputStream exact = new ExactSizeOutputStream(out, size, path);
+        content.writeTo(exact);
+        exact.close();
+    }
+
     @Override
     public void write(int b) throws IOException {
         check(1);

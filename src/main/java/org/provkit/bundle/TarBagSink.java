@@ -58,9 +58,7 @@ final class TarBagSink implements BagSink {
         entry.setUserName("");
         entry.setGroupName("");
         tar.putArchiveEntry(entry);
-        ExactSizeOutputStream exact = new ExactSizeOutputStream(tar, size, path);
-        content.writeTo(exact);
-        exact.close();
+        ExactSizeOutputStream.writeExactly(tar, size, path, content);
         tar.closeArchiveEntry();
     }
 

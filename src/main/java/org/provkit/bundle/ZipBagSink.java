@@ -3,7 +3,6 @@ package org.provkit.bundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.TimeZone;
 import java.util.zip.Deflater;
@@ -46,9 +45,7 @@ final class ZipBagSink implements BagSink {
         entry.setSize(size);
         entry.setUnixMode(ArchiveEntryDefaults.FILE_MODE);
         zip.putArchiveEntry(entry);
-        ExactSizeOutputStream exact = new ExactSizeOutputStream(zip, size, path);
-        content.writeTo(exact);
-        exact.close();
+        ExactSizeOutputStream.writeExactly(zip, size, path, content);
         zip.closeArchiveEntry();
     }
 
@@ -73,7 +70,4 @@ final class ZipBagSink implements BagSink {
         }
     }
 
-    static FileTime time(long millis) {
-        return FileTime.fromMillis(millis);
-    }
 }
