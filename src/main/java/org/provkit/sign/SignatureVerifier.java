@@ -111,6 +111,9 @@ public final class SignatureVerifier {
         }
         CertificateInfo info = CertificateInfo.of(certificate);
         boolean valid = verifySignatureValue(signer, certificate, problems);
+        if (!embeddedCertificatesIntact(embedded, problems)) {
+            valid = false;
+        }
         if (!isSha2(signer.getDigestAlgOID())) {
             problems.add("the signature uses digest " + signer.getDigestAlgOID() + "; provkit accepts SHA-256, SHA-384, SHA-512");
             valid = false;
@@ -182,6 +185,31 @@ public final class SignatureVerifier {
             problems.add("the signature does not verify (" + Problems.reason(e) + ")");
         }
         return false;
+    }
+
+    /**
+     * Every embedded certificate whose issuer is also embedded (or which issued itself) must carry a
+     * signature that verifies: a damaged certificate is a damaged signature file, even where the CMS
+     * signature value itself still checks out.
+     */
+    private static boolean embeddedCertificatesIntact(List<X509Certificate> embedded, List<String> problems) {
+        boolean intact = true;
+        for (X509Certificate certificate : embedded) {
+            for (X509Certificate issuer : embedded) {
+                if (!issuer.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+                    continue;
+                }
+                try {
+                    certificate.verify(issuer.getPublicKey());
+                } catch (java.security.GeneralSecurityException | RuntimeException e) {
+                    problems.add("the embedded certificate " + certificate.getSubjectX500Principal().getName()
+                            + " was altered: its signature does not verify");
+                    intact = false;
+                }
+                break;
+            }
+        }
+        return intact;
     }
 
     private static boolean isSha2(String oid) {

@@ -539,6 +539,15 @@ final class BagChecks {
         if (!check.valid()) {
             error("E_SIGNATURE_INVALID", SIGNATURE, "does not verify over " + TAG_MANIFEST_SIGNED + problems);
         }
+        BagFile pem = files.get("signature/signer.pem");
+        if (pem != null) {
+            if (pem.content() == null) {
+                error("E_SIGNATURE_FILES", "signature/signer.pem", "cannot be read: " + pem.readError());
+            } else {
+                SignerPemCheck.problem(pem.content(), p7s.content())
+                        .ifPresent(why -> error("E_SIGNATURE_FILES", "signature/signer.pem", why));
+            }
+        }
         if (trust != null && !Boolean.TRUE.equals(check.trusted())) {
             error("E_UNTRUSTED", SIGNATURE, "signer " + (check.signerSubject() == null ? "(unknown)" : check.signerSubject())
                     + " does not chain to a certificate in " + trust);
