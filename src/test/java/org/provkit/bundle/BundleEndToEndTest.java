@@ -108,6 +108,17 @@ class BundleEndToEndTest {
     }
 
     @Test
+    void strictTurnsWarningsIntoExitOneButStillWritesTheBundle() throws Exception {
+        Path sources = Files.createDirectories(tmp.resolve("strict"));
+        Files.write(sources.resolve("empty.txt"), new byte[0]);
+        Path out = tmp.resolve("archives");
+        CliRun run = CliRun.inProcess("bundle", sources.toString(), "-o", out.toString(), "--no-sign", "--strict");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("warning: strict/empty.txt");
+        assertThat(list(out)).hasSize(1);
+    }
+
+    @Test
     void aMissingSourceIsOneClearLineAndExitThree() {
         CliRun run = CliRun.inProcess("bundle", tmp.resolve("nowhere").toString(), "-o", tmp.resolve("a").toString(), "--no-sign");
         assertThat(run.exitCode()).isEqualTo(3);
