@@ -15,59 +15,31 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * A bag as a ZIP (Zip64 when needed), entries deflated, UTF-8 names. ZIP's DOS times are local times:
  * the entry time is shifted so that the stored fields read the UTC time whatever the machine's zone.
  */
-final class ZipBagSink implements BagSink {
+final class ZipBagSink extends ArchiveBagSink<ZipArchiveEntry> {
 
-    private final Path temp;
-    private final Path target;
     private final String root;
     private final long dosTime;
-    private final ZipArchiveOutputStream zip;
-    private boolean committed;
 
     ZipBagSink(Path temp, Path target, String root, Instant mtime) throws IOException {
-        this.temp = temp;
-        this.target = target;
+        super(temp, target);
         this.root = root;
         long utc = mtime.toEpochMilli();
         this.dosTime = utc - TimeZone.getDefault().getOffset(utc);
         Files.createFile(temp);
-        this.zip = new ZipArchiveOutputStream(temp);
+        ZipArchiveOutputStream zip = new ZipArchiveOutputStream(temp);
         zip.setEncoding("UTF-8");
         zip.setUseZip64(Zip64Mode.AsNeeded);
         zip.setLevel(Deflater.DEFAULT_COMPRESSION);
         zip.setMethod(ZipArchiveEntry.DEFLATED);
+        open(zip);
     }
 
     @Override
-    public void add(String path, long size, Content content) throws IOException {
+    ZipArchiveEntry entry(String path, long size) {
         ZipArchiveEntry entry = new ZipArchiveEntry(root + "/" + path);
         entry.setTime(dosTime);
         entry.setSize(size);
         entry.setUnixMode(ArchiveEntryDefaults.FILE_MODE);
-        zip.putArchiveEntry(entry);
-        ExactSizeOutputStream.writeExactly(zip, size, path, content);
-        zip.closeArchiveEntry();
+        return entry;
     }
-
-    @Override
-    public Path commit() throws IOException {
-        zip.finish();
-        zip.close();
-        AtomicFiles.syncFile(temp);
-        AtomicFiles.publish(temp, target);
-        committed = true;
-        return target;
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (!committed) {
-            try {
-                zip.close();
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        }
-    }
-
 }

@@ -98,6 +98,18 @@ public final class SignatureVerifier {
             problems.add("the signature file is not a CMS signature (" + Problems.reason(e) + ")");
             return new SignatureCheck(false, null, null, untrusted, null, null, problems);
         }
+        // Parsers forgive some damage (a SET tag read as a SEQUENCE, a length in long form): the file must
+        // be exactly the DER encoding of what was parsed, as every signer writes it.
+        boolean canonical;
+        try {
+            canonical = java.util.Arrays.equals(signed.toASN1Structure().getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER), cmsDer);
+        } catch (Exception e) {
+            canonical = false;
+        }
+        if (!canonical) {
+            problems.add("the signature file is not in DER form: damaged or edited");
+            return new SignatureCheck(false, null, null, untrusted, null, null, problems);
+        }
         if (signers.size() != 1) {
             problems.add("the signature has " + signers.size() + " signers; a bundle signature has exactly one");
             return new SignatureCheck(false, null, null, untrusted, null, null, problems);

@@ -527,6 +527,7 @@ final class BagChecks {
             return SignatureOutcome.NONE;
         }
         checkSignatureCoverage();
+        checkUncoveredTagManifests();
         SignatureCheck check;
         try {
             check = signatures.check(signedFile.content(), p7s.content(), trust);
@@ -559,6 +560,27 @@ final class BagChecks {
         }
         return new SignatureOutcome(check.valid(), check.signerSubject(), check.trusted(),
                 Boolean.FALSE.equals(check.timestampValid()) ? null : check.timestamp());
+    }
+
+    /**
+     * No checksum covers the other tag manifests (BagIt never lists a tag manifest in another), so in a
+     * signed bag they are held to the one form their writer gives them: lower-case hex, two spaces, LF.
+     * An edit that keeps their meaning (a hex digit's case) is still an edit of a signed bundle.
+     */
+    private void checkUncoveredTagManifests() {
+        for (Map.Entry<String, BagFile> entry : files.entrySet()) {
+            String name = entry.getKey();
+            if (!name.startsWith("tagmanifest-") || name.equals(TAG_MANIFEST_SIGNED) || entry.getValue().content() == null) {
+                continue;
+            }
+            String text = new String(entry.getValue().content(), java.nio.charset.StandardCharsets.UTF_8);
+            boolean canonical = text.isEmpty() || text.endsWith("\n")
+                    && text.lines().allMatch(line -> line.matches("[0-9a-f]+  [^ ].*"));
+            if (!canonical) {
+                error("E_TAG_MANIFEST_EDITED", name, "not in the form it was signed with (lower-case hex, two spaces, "
+                        + "LF): no checksum covers this file, and it was edited");
+            }
+        }
     }
 
     /** The signature covers tagmanifest-sha512.txt; that must in turn cover bagit.txt, the metadata and every manifest. */

@@ -122,7 +122,7 @@ class VerifyBundlesTest {
         assertThat(run.out()).as(damage.toString()).contains(damage.path);
     }
 
-    @net.jqwik.api.Property(tries = 40)
+    @net.jqwik.api.Property(tries = 200)
     void anyOneBitFlipInAnyEntryOfATarIsCaught(@net.jqwik.api.ForAll("offsets") long seed) throws IOException {
         Path original = bundles.resolve("seed-tar.tar");
         byte[] bytes = Files.readAllBytes(original);
