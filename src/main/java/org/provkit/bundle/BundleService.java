@@ -5,11 +5,9 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,6 +30,8 @@ import org.provkit.ProvkitException;
 import org.provkit.ProvkitVersion;
 import org.provkit.bag.BagInfo;
 import org.provkit.bag.ChecksumAlgorithm;
+import org.provkit.extract.DigestingInputStream;
+import org.provkit.extract.FileDigests;
 import org.provkit.extract.ForkedExtractor;
 import org.provkit.provenance.BundleActivity;
 import org.provkit.provenance.ProvDocumentEntry;
@@ -234,13 +234,11 @@ public final class BundleService {
     }
 
     private static PayloadEntry stagedEntry(Path file, String bagPath) throws IOException {
-        MessageDigest sha256 = ChecksumAlgorithm.SHA256.newDigest();
-        MessageDigest sha512 = ChecksumAlgorithm.SHA512.newDigest();
-        try (InputStream in = new DigestInputStreams(Files.newInputStream(file), sha256, sha512)) {
-            in.transferTo(OutputStream.nullOutputStream());
+        FileDigests digests;
+        try (DigestingInputStream in = new DigestingInputStream(Files.newInputStream(file))) {
+            digests = in.finish();
         }
-        HexFormat hex = HexFormat.of();
-        return new PayloadEntry(bagPath, file, Files.size(file), hex.formatHex(sha256.digest()), hex.formatHex(sha512.digest()), false);
+        return new PayloadEntry(bagPath, file, digests.bytes(), digests.sha256(), digests.sha512(), false);
     }
 
     static String defaultName(Path firstSource, Instant time, byte[] manifest) {
@@ -325,9 +323,5 @@ public final class BundleService {
         if (check != null && !HexFormat.of().formatHex(check.digest()).equals(entry.sha256())) {
             throw new SourceChangedException(entry.bagPath() + ": changed while it was being bundled (checksum differs)");
         }
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
