@@ -115,6 +115,11 @@ public final class SignatureVerifier {
             return new SignatureCheck(false, null, null, untrusted, null, null, problems);
         }
         SignerInformation signer = signers.iterator().next();
+        Optional<String> malformed = CmsStructure.whyMalformed(signed, signer);
+        if (malformed.isPresent()) {
+            problems.add("the signature file is damaged or edited: " + malformed.get());
+            return new SignatureCheck(false, null, null, untrusted, null, null, problems);
+        }
         List<X509Certificate> embedded = embeddedCertificates(signed);
         X509Certificate certificate = signerCertificate(signed, signer);
         if (certificate == null) {
@@ -146,7 +151,9 @@ public final class SignatureVerifier {
         }
         if (token != null) {
             timestamp = token.getTimeStampInfo().getGenTime().toInstant();
-            List<String> tokenProblems = TimestampCheck.validate(token, signer.getSignature());
+            List<String> tokenProblems = new ArrayList<>(TimestampCheck.validate(token, signer.getSignature()));
+            CmsStructure.whyMalformed(token.toCMSSignedData(), token.toCMSSignedData().getSignerInfos().getSigners().iterator().next())
+                    .ifPresent(why -> tokenProblems.add("the embedded timestamp is damaged or edited: " + why));
             if (tokenProblems.isEmpty() && anchors != null) {
                 X509Certificate authority = TimestampCheck.authorityCertificate(token);
                 anchors.whyNotTrusted(authority, tokenCertificates(token), timestamp)
@@ -230,13 +237,12 @@ public final class SignatureVerifier {
     }
 
     private static X509Certificate signerCertificate(CMSSignedData signed, SignerInformation signer) {
-        @SuppressWarnings("unchecked")
-        Collection<X509CertificateHolder> matches = signed.getCertificates().getMatches(signer.getSID());
-        if (matches.isEmpty()) {
+        X509CertificateHolder match = CmsStructure.exactSignerCertificate(signed, signer);
+        if (match == null) {
             return null;
         }
         try {
-            return KeyFiles.toX509(matches.iterator().next());
+            return KeyFiles.toX509(match);
         } catch (RuntimeException e) {
             return null;
         }

@@ -134,6 +134,39 @@ class SignatureVerifierTest {
                 Arbitraries.bytes().filter(b -> b != 0)).as(Tuple::of);
     }
 
+    /**
+     * Every one of the signature file's bits, flipped alone, makes it invalid, or else lies inside an
+     * embedded certificate (which a bundle's {@code signer.pem} must copy byte for byte, so bundle
+     * verification catches it): no byte of the file is outside some check.
+     */
+    @Test
+    void everySingleBitFlipIsInvalidOrChangesAnEmbeddedCertificate() throws Exception {
+        java.util.List<String> unnoticed = new java.util.ArrayList<>();
+        for (int i = 0; i < SIGNATURE.length; i++) {
+            for (int bit = 0; bit < 8; bit++) {
+                byte[] damaged = SIGNATURE.clone();
+                damaged[i] ^= (byte) (1 << bit);
+                if (SignatureVerifier.verify(CONTENT, damaged, null).valid() && embeddedCertificatesUnchanged(damaged)) {
+                    unnoticed.add("byte " + i + " bit " + bit);
+                }
+            }
+        }
+        assertThat(unnoticed).isEmpty();
+    }
+
+    private static boolean embeddedCertificatesUnchanged(byte[] cms) throws Exception {
+        java.util.List<byte[]> embedded = new java.util.ArrayList<>();
+        for (Object holder : new org.bouncycastle.cms.CMSSignedData(cms).getCertificates().getMatches(null)) {
+            embedded.add(((org.bouncycastle.cert.X509CertificateHolder) holder).getEncoded());
+        }
+        java.util.List<byte[]> genuine = new java.util.ArrayList<>();
+        for (var certificate : KEY.chain()) {
+            genuine.add(certificate.getEncoded());
+        }
+        return embedded.size() == genuine.size()
+                && embedded.stream().allMatch(e -> genuine.stream().anyMatch(g -> java.util.Arrays.equals(e, g)));
+    }
+
     @Property(tries = 200)
     void aDamagedSignatureNeverThrowsAndNeverPassesAsTrusted(@ForAll("signatureFlips") Tuple.Tuple2<Integer, Integer> flip)
             throws IOException {
