@@ -66,11 +66,13 @@ public record BagInfo(List<Entry> entries) {
         String indent = "";
         while ((indent + rest).length() > FOLD_WIDTH) {
             int limit = FOLD_WIDTH - indent.length();
+            // Never fold right after the label: the value would read back with a leading space.
+            int earliest = indent.isEmpty() ? rest.indexOf(": ") + 2 : 1;
             int cut = rest.lastIndexOf(' ', limit);
-            if (cut <= 0) {
-                cut = rest.indexOf(' ', limit);
+            if (cut < earliest) {
+                cut = rest.indexOf(' ', Math.max(limit, earliest));
             }
-            if (cut <= 0) {
+            if (cut < earliest) {
                 break;
             }
             out.append(indent).append(rest, 0, cut).append('\n');
@@ -91,7 +93,7 @@ public record BagInfo(List<Entry> entries) {
                 continue;
             }
             if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && label != null) {
-                value.append(' ').append(line.strip());
+                value.append(value.isEmpty() ? "" : " ").append(line.strip());
                 continue;
             }
             if (label != null) {

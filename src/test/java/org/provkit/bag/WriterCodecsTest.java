@@ -43,6 +43,14 @@ class WriterCodecsTest {
         assertThat(BagInfo.parse(text)).isEqualTo(info);
     }
 
+    @Test
+    void aValueWhoseFirstWordIsLongerThanALineIsNotFoldedAfterItsLabel() {
+        String value = "a".repeat(90) + " b";
+        BagInfo info = BagInfo.empty().with("Label", value);
+        assertThat(info.format()).startsWith("Label: " + "a".repeat(90) + "\n");
+        assertThat(BagInfo.parse(info.format()).first("label")).contains(value);
+    }
+
     @Property
     void bagInfoRoundTripsValuesWithoutLineBreaks(@ForAll("values") String value) {
         BagInfo info = BagInfo.empty().with("Label", value);
