@@ -3,7 +3,6 @@ package org.provkit.bag;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Rules for paths written inside a bag (manifests, fetch.txt, archive entry names), RFC 8493 §5.1:
@@ -13,8 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class BagPaths {
 
-    private static final Pattern DRIVE_LETTER = Pattern.compile("^[A-Za-z]:.*", Pattern.DOTALL);
-    private static final Pattern WINDOWS_VARIABLE = Pattern.compile("^%[^%/\\\\]+%.*", Pattern.DOTALL);
 
     private BagPaths() {
     }
@@ -30,10 +27,10 @@ public final class BagPaths {
         if (path.startsWith("\\\\") || path.startsWith("//")) {
             return Optional.of("a UNC or network path");
         }
-        if (DRIVE_LETTER.matcher(path).matches()) {
+        if (path.length() >= 2 && path.charAt(1) == ':' && isAsciiLetter(path.charAt(0))) {
             return Optional.of("a Windows drive letter");
         }
-        if (WINDOWS_VARIABLE.matcher(path).matches()) {
+        if (startsWithWindowsVariable(path)) {
             return Optional.of("a Windows environment variable");
         }
         if (path.startsWith("/")) {
@@ -45,15 +42,38 @@ public final class BagPaths {
         if (path.indexOf('\\') >= 0) {
             return Optional.of("a backslash, a directory separator on Windows");
         }
-        for (String component : path.split("/", -1)) {
-            if (component.equals("..")) {
+        int start = 0;
+        while (start <= path.length()) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = path.length();
+            }
+            int length = end - start;
+            if (length == 2 && path.startsWith("..", start)) {
                 return Optional.of("a parent-directory component (..)");
             }
-            if (component.equals(".") || component.isEmpty()) {
+            if (length == 0 || (length == 1 && path.charAt(start) == '.')) {
                 return Optional.of("an empty or '.' component");
             }
+            start = end + 1;
         }
         return Optional.empty();
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    /** {@code %NAME%...}: NAME at least one character, none of them '%', '/' or '\'. */
+    private static boolean startsWithWindowsVariable(String path) {
+        if (!path.startsWith("%")) {
+            return false;
+        }
+        int i = 1;
+        while (i < path.length() && "%/\\".indexOf(path.charAt(i)) < 0) {
+            i++;
+        }
+        return i > 1 && i < path.length() && path.charAt(i) == '%';
     }
 
     /** The name as compared across file systems: Unicode NFC (RFC 8493 §6.1.1.3). */

@@ -40,8 +40,23 @@ public final class BagScanner {
     public record EntryProblem(String entryName, ReadProblem problem) {
     }
 
-    /** What one pass found; {@code root} is the bag folder inside the archive ({@code ""} or {@code "NAME/"}). */
-    public record Scan(List<BagFile> files, List<EntryProblem> problems, String root) {
+    /**
+     * What one pass found; {@code root} is the bag folder inside the archive ({@code ""} or {@code "NAME/"}).
+     * Payload digests may still be being computed when the scan returns (tag files can be checked
+     * meanwhile): {@link #awaitDigests} before reading them, and {@link #close} when done.
+     */
+    public record Scan(List<BagFile> files, List<EntryProblem> problems, String root, DigestPipeline pipeline)
+            implements AutoCloseable {
+
+        /** Waits until every file's digests (or read error) are in. */
+        public void awaitDigests() {
+            pipeline.await();
+        }
+
+        @Override
+        public void close() {
+            pipeline.close();
+        }
     }
 
     private static final Pattern MANIFEST = Pattern.compile("(?:tag)?manifest-([A-Za-z0-9]+)\\.txt");
@@ -62,7 +77,9 @@ public final class BagScanner {
         boolean[] payloadManifestSeen = {false};
         Map<String, BagFile> byName = new HashMap<>();
         BagFile[] current = {null};
-        try (DigestPipeline pipeline = new DigestPipeline()) {
+        DigestPipeline pipeline = new DigestPipeline();
+        boolean returned = false;
+        try {
             try {
                 source.forEach((file, content) -> {
                     current[0] = file;
@@ -112,7 +129,7 @@ public final class BagScanner {
                         if (!payloadManifestSeen[0]) {
                             algorithms.addAll(SPECULATIVE);
                         }
-                        file.setBytesRead(pipeline.hash(content, algorithms, file));
+                        hash(pipeline, content, algorithms, file, progress);
                     }
                 }, progress);
             } catch (ArchiveLimitException e) {
@@ -128,11 +145,15 @@ public final class BagScanner {
                         "the " + source.format() + " is damaged or ends early in or after this entry ("
                                 + e.getMessage() + "); entries after it were not read")));
             }
-            pipeline.await();
+            String root = source instanceof DirectorySource ? "" : findRoot(files);
+            assignPaths(files, root, problems);
+            returned = true;
+            return new Scan(files, problems, root, pipeline);
+        } finally {
+            if (!returned) {
+                pipeline.close();
+            }
         }
-        String root = source instanceof DirectorySource ? "" : findRoot(files);
-        assignPaths(files, root, problems);
-        return new Scan(files, problems, root);
     }
 
     /** Second pass: hashes the entries (by index) with the algorithms they still lack. */
@@ -151,12 +172,22 @@ public final class BagScanner {
                         needed.get(original).forEach(original::digest);
                         return;
                     }
-                    original.setBytesRead(pipeline.hash(content, needed.get(original), original));
+                    hash(pipeline, content, needed.get(original), original, progress);
                 }, progress);
             } catch (IOException e) {
                 // the first pass already reported the damage; entries not hashed again stay without digests
             }
             pipeline.await();
+        }
+    }
+
+    /** Regions of files on disk are hashed in place on the pipeline's threads; other streams are read here. */
+    private static void hash(DigestPipeline pipeline, InputStream content, Set<ChecksumAlgorithm> algorithms, BagFile file,
+            AtomicLong progress) throws IOException {
+        if (content instanceof RegionInputStream region) {
+            pipeline.hashRegion(region, algorithms, file, progress);
+        } else {
+            file.setBytesRead(pipeline.hash(content, algorithms, file));
         }
     }
 

@@ -2,8 +2,15 @@ package org.provkit.bag;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,6 +30,13 @@ public final class DigestPipeline implements AutoCloseable {
 
     public static final int CHUNK_SIZE = 1 << 20;
     private static final int BUFFERS = 6;
+    /** Regions at least this large are hashed with each algorithm on its own thread. */
+    static final long SPLIT_BYTES = 16L << 20;
+    private static final ThreadLocal<byte[]> REGION_BUFFER = ThreadLocal.withInitial(() -> new byte[CHUNK_SIZE]);
+
+    private final Map<Path, FileChannel> channels = new java.util.HashMap<>();
+    private java.util.concurrent.ExecutorService regionPool;
+    private int outstanding;
 
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
     private final Map<ChecksumAlgorithm, Worker> workers = new EnumMap<>(ChecksumAlgorithm.class);
@@ -77,8 +91,155 @@ public final class DigestPipeline implements AutoCloseable {
         return total;
     }
 
-    /** Waits until every stream handed in so far is hashed. */
+    /**
+     * Hashes a region that lies in a file on disk, in the background, by position: regions are spread
+     * over one thread per core, a large region with several algorithms as one task per algorithm, so
+     * hashing takes the time of the total work divided by the cores rather than that of the slowest
+     * algorithm over every byte. The digests and byte count land in {@code target} (or a read error);
+     * {@link #await} waits for them. Counts the region's bytes into {@code progress} as they are read.
+     */
+    public void hashRegion(RegionInputStream region, Set<ChecksumAlgorithm> algorithms, BagFile target,
+            java.util.concurrent.atomic.AtomicLong progress) {
+        List<Set<ChecksumAlgorithm>> tasks = new java.util.ArrayList<>();
+        if (region.length() >= SPLIT_BYTES && algorithms.size() > 1) {
+            algorithms.forEach(a -> tasks.add(EnumSet.of(a)));
+        } else {
+            tasks.add(algorithms.isEmpty() ? EnumSet.noneOf(ChecksumAlgorithm.class) : EnumSet.copyOf(algorithms));
+        }
+        RegionJob job = new RegionJob(target, tasks.size());
+        synchronized (this) {
+            outstanding += tasks.size();
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+            Set<ChecksumAlgorithm> selected = tasks.get(i);
+            java.util.concurrent.atomic.AtomicLong counted = i == 0 ? progress : null;
+            regionPool().execute(() -> {
+                try {
+                    hashRegionNow(region, selected, job, counted);
+                } finally {
+                    synchronized (this) {
+                        outstanding--;
+                        notifyAll();
+                    }
+                }
+            });
+        }
+    }
+
+    private void hashRegionNow(RegionInputStream region, Set<ChecksumAlgorithm> algorithms, RegionJob job,
+            java.util.concurrent.atomic.AtomicLong progress) {
+        MessageDigest[] digests = algorithms.stream().map(ChecksumAlgorithm::newDigest).toArray(MessageDigest[]::new);
+        byte[] buffer = REGION_BUFFER.get();
+        ByteBuffer wrapped = ByteBuffer.wrap(buffer);
+        long read = 0;
+        String error = null;
+        FileChannel own = null;
+        try {
+            FileChannel channel;
+            if (region.ownFile()) {
+                own = FileChannel.open(region.file(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+                channel = own;
+            } else {
+                channel = sharedChannel(region.file());
+            }
+            // A folder's file is hashed to its end, whatever size it was listed with: what is there is what counts.
+            long limit = region.ownFile() ? Long.MAX_VALUE : region.length();
+            while (read < limit) {
+                wrapped.clear().limit((int) Math.min(buffer.length, limit - read));
+                int n = channel.read(wrapped, region.offset() + read);
+                if (n < 0) {
+                    break;
+                }
+                for (MessageDigest digest : digests) {
+                    digest.update(buffer, 0, n);
+                }
+                read += n;
+                if (progress != null) {
+                    progress.addAndGet(n);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } finally {
+            if (own != null) {
+                try {
+                    own.close();
+                } catch (IOException e) {
+                    // read-only: nothing was lost
+                }
+            }
+        }
+        if (error == null) {
+            int i = 0;
+            for (ChecksumAlgorithm algorithm : algorithms) {
+                job.target.putDigest(algorithm, digests[i++].digest());
+            }
+        }
+        job.done(read, error);
+    }
+
+    /** One region's tasks: when the last is done, the byte count (or the error) is set on the file. */
+    private static final class RegionJob {
+        private final BagFile target;
+        private int remaining;
+        private long bytes = Long.MAX_VALUE;
+        private String error;
+
+        RegionJob(BagFile target, int tasks) {
+            this.target = target;
+            this.remaining = tasks;
+        }
+
+        synchronized void done(long read, String failure) {
+            bytes = Math.min(bytes, read);
+            if (failure != null && error == null) {
+                error = failure;
+            }
+            if (--remaining == 0) {
+                if (error != null) {
+                    target.setReadError(error);
+                } else {
+                    target.setBytesRead(bytes);
+                }
+            }
+        }
+    }
+
+    private FileChannel sharedChannel(Path file) throws IOException {
+        synchronized (channels) {
+            FileChannel channel = channels.get(file);
+            if (channel == null) {
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+                channels.put(file, channel);
+            }
+            return channel;
+        }
+    }
+
+    private synchronized java.util.concurrent.ExecutorService regionPool() {
+        if (regionPool == null) {
+            int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            regionPool = java.util.concurrent.Executors.newFixedThreadPool(threads, runnable -> {
+                Thread thread = new Thread(runnable, "provkit-hash");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return regionPool;
+    }
+
+    /** Waits until every stream and region handed in so far is hashed. */
     public void await() {
+        synchronized (this) {
+            while (outstanding > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while hashing", e);
+                }
+            }
+        }
         CountDownLatch latch = new CountDownLatch(workers.size());
         for (Worker worker : workers.values()) {
             worker.queue.add(new Barrier(latch));
@@ -98,6 +259,21 @@ public final class DigestPipeline implements AutoCloseable {
     public void close() {
         for (Worker worker : workers.values()) {
             worker.queue.add(Stop.INSTANCE);
+        }
+        synchronized (this) {
+            if (regionPool != null) {
+                regionPool.shutdown();
+            }
+        }
+        synchronized (channels) {
+            for (FileChannel channel : channels.values()) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    // read-only: nothing was lost
+                }
+            }
+            channels.clear();
         }
     }
 

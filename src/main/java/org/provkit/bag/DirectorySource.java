@@ -1,13 +1,10 @@
 package org.provkit.bag;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
@@ -15,7 +12,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -74,10 +70,8 @@ public final class DirectorySource implements BagSource {
                 visitor.visit(file, null);
                 continue;
             }
-            try (SeekableByteChannel channel = Files.newByteChannel(listed.path(),
-                    Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
-                    InputStream in = new CountingInputStream(Channels.newInputStream(channel), progress)) {
-                visitor.visit(file, in);
+            try (FileChannel channel = FileChannel.open(listed.path(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                visitor.visit(file, new RegionInputStream(channel, listed.path(), 0, a.size(), true));
             } catch (IOException e) {
                 file.setReadError(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
                 visitor.visit(file, null);

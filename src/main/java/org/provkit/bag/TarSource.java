@@ -3,19 +3,26 @@ package org.provkit.bag;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
  * A tar or gzip-compressed tar, read as one stream (nothing unpacked). Gzip output is bounded by
  * {@link ArchiveLimits#maxExpandedBytes}; links, devices and FIFOs are reported, never followed or read.
  */
 public final class TarSource implements BagSource {
+
+    /** Reading a tar by position keeps every entry's header in memory: beyond this many, it is streamed. */
+    static final long RANDOM_ACCESS_MAX_ENTRIES = 500_000;
 
     private final Path file;
     private final boolean gzip;
@@ -43,6 +50,63 @@ public final class TarSource implements BagSource {
 
     @Override
     public void forEach(EntryVisitor visitor, AtomicLong progress) throws IOException {
+        if (!gzip && TarHeaders.countAtMost(file, Math.min(limits.maxEntries(), RANDOM_ACCESS_MAX_ENTRIES))) {
+            forEachByPosition(visitor);
+            return;
+        }
+        forEachStreamed(visitor, progress);
+    }
+
+    /**
+     * A plain tar on disk: entries are read with Commons Compress's random-access {@link TarFile}, and each
+     * file's content is handed on as the region of the tar it occupies, so it can be hashed in place on
+     * several threads. A tar that {@link TarFile} cannot read whole (truncated, damaged) is read as a stream
+     * instead, which reports exactly where it breaks.
+     */
+    private void forEachByPosition(EntryVisitor visitor) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            List<TarArchiveEntry> entries;
+            try (TarFile tar = new TarFile(FileChannel.open(file, StandardOpenOption.READ))) {
+                entries = tar.getEntries();
+            } catch (IOException | RuntimeException e) {
+                forEachStreamed(visitor, new AtomicLong());
+                return;
+            }
+            int index = 0;
+            for (TarArchiveEntry entry : entries) {
+                String name = BagSource.normalizeEntryName(entry.getName());
+                if (name.isEmpty() && entry.isDirectory()) {
+                    continue;
+                }
+                BagFile.Kind kind = kind(entry);
+                BagFile bagFile = new BagFile(index++, name, kind, entry.getSize(), linkTarget(entry, kind));
+                InputStream content = null;
+                if (kind == BagFile.Kind.FILE) {
+                    content = entry.isSparse() ? sparse(entry) : new RegionInputStream(channel, file, entry.getDataOffset(), entry.getSize(), false);
+                }
+                visitor.visit(bagFile, content);
+            }
+        }
+    }
+
+    /** Sparse entries (rare; never written by provkit) are read through Commons Compress, which fills the holes. */
+    private InputStream sparse(TarArchiveEntry entry) throws IOException {
+        try (TarFile tar = new TarFile(file)) {
+            return new java.io.ByteArrayInputStream(tar.getInputStream(entry).readAllBytes());
+        }
+    }
+
+    private static BagFile.Kind kind(TarArchiveEntry entry) {
+        return entry.isSymbolicLink() || entry.isLink() ? BagFile.Kind.LINK
+                : entry.isDirectory() ? BagFile.Kind.DIRECTORY
+                : entry.isFile() ? BagFile.Kind.FILE : BagFile.Kind.SPECIAL;
+    }
+
+    private static String linkTarget(TarArchiveEntry entry, BagFile.Kind kind) {
+        return kind == BagFile.Kind.LINK ? entry.getLinkName() : null;
+    }
+
+    private void forEachStreamed(EntryVisitor visitor, AtomicLong progress) throws IOException {
         try (InputStream raw = Files.newInputStream(file)) {
             InputStream in = new BufferedInputStream(new CountingInputStream(raw, progress), DigestPipeline.CHUNK_SIZE);
             if (gzip) {
@@ -60,11 +124,8 @@ public final class TarSource implements BagSource {
                 if (name.isEmpty() && entry.isDirectory()) {
                     continue;
                 }
-                BagFile.Kind kind = entry.isSymbolicLink() || entry.isLink() ? BagFile.Kind.LINK
-                        : entry.isDirectory() ? BagFile.Kind.DIRECTORY
-                        : entry.isFile() ? BagFile.Kind.FILE : BagFile.Kind.SPECIAL;
-                String linkTarget = kind == BagFile.Kind.LINK ? entry.getLinkName() : null;
-                BagFile bagFile = new BagFile(index++, name, kind, entry.getSize(), linkTarget);
+                BagFile.Kind kind = kind(entry);
+                BagFile bagFile = new BagFile(index++, name, kind, entry.getSize(), linkTarget(entry, kind));
                 visitor.visit(bagFile, kind == BagFile.Kind.FILE ? new NonClosingInputStream(tar) : null);
             }
         }

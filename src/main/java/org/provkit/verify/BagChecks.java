@@ -112,12 +112,14 @@ final class BagChecks {
         for (Manifest manifest : tagManifests) {
             matchEntries(manifest);
         }
+        // The signature needs only the tag files: it is checked while the payload is still being hashed.
+        SignatureOutcome signature = checkSignature();
+        scan.awaitDigests();
         checkChecksums();
         checkPayloadFiles();
         checkStoredNameCollisions();
         long[] payload = payloadTotals();
         checkOxum(payload);
-        SignatureOutcome signature = checkSignature();
 
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparing((Finding f) -> f.severity() == Severity.ERROR ? 0 : 1)

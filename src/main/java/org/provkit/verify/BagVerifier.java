@@ -16,7 +16,9 @@ import org.provkit.bag.BagSources;
  *
  * <p>One pass over the target (directory, tar, tar.gz or zip; archives are streamed, never unpacked)
  * keeps the tag files and hashes the payload with every manifest algorithm at once, one thread per
- * algorithm ({@link org.provkit.bag.DigestPipeline}). Only entries hashed with the wrong guess of
+ * algorithm, or for entries that lie as they are in a file on disk (a folder's files, a plain tar's
+ * entries) file by file on every core ({@link org.provkit.bag.DigestPipeline}); the tag files and the
+ * signature are checked while the payload is still being hashed. Only entries hashed with the wrong guess of
  * algorithm (a foreign archive with its payload before its manifests) are read a second time; see
  * {@link BagScanner}. The rules themselves are in {@link BagChecks}.
  */
@@ -50,6 +52,8 @@ public final class BagVerifier {
             throw new ProvkitException(ExitCode.UNREADABLE, target + ": cannot be read as a " + source.format()
                     + " (" + e.getMessage() + ")", e);
         }
-        return new BagChecks(target.toString(), source, scan, options, signatures, done).run();
+        try (scan) {
+            return new BagChecks(target.toString(), source, scan, options, signatures, done).run();
+        }
     }
 }

@@ -1,0 +1,92 @@
+package org.provkit.bag;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Counts a plain tar's header blocks by hopping from header to header (one 512-byte read each), without
+ * parsing names or reading data: enough to decide whether holding every entry in memory is affordable.
+ */
+final class TarHeaders {
+
+    private static final int BLOCK = 512;
+
+    private TarHeaders() {
+    }
+
+    /**
+     * True when the tar ends (two zero blocks or end of file) after at most {@code limit} headers whose
+     * size fields all read; false when there are more, or a size field is not a number.
+     */
+    static boolean countAtMost(Path tar, long limit) {
+        try (FileChannel channel = FileChannel.open(tar, StandardOpenOption.READ)) {
+            long end = channel.size();
+            ByteBuffer header = ByteBuffer.allocate(BLOCK);
+            long position = 0;
+            long count = 0;
+            while (position + BLOCK <= end) {
+                header.clear();
+                while (header.hasRemaining() && channel.read(header, position + header.position()) > 0) {
+                    // fill the block
+                }
+                if (header.hasRemaining()) {
+                    return false;
+                }
+                if (allZero(header.array())) {
+                    return true;
+                }
+                long size = size(header.array());
+                if (size < 0 || ++count > limit) {
+                    return false;
+                }
+                position += BLOCK + (size + BLOCK - 1) / BLOCK * BLOCK;
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The size field (offset 124, 12 bytes): octal digits, or base-256 when its first bit is set; -1 if neither. */
+    static long size(byte[] header) {
+        if ((header[124] & 0x80) != 0) {
+            long value = header[124] & 0x7f;
+            for (int i = 125; i < 136; i++) {
+                if (value > (Long.MAX_VALUE >> 8)) {
+                    return -1;
+                }
+                value = (value << 8) | (header[i] & 0xff);
+            }
+            return value;
+        }
+        long value = 0;
+        boolean digits = false;
+        for (int i = 124; i < 136; i++) {
+            byte b = header[i];
+            if (b == 0 || b == ' ') {
+                if (digits) {
+                    break;
+                }
+                continue;
+            }
+            if (b < '0' || b > '7' || value > (Long.MAX_VALUE >> 3)) {
+                return -1;
+            }
+            value = value * 8 + (b - '0');
+            digits = true;
+        }
+        return value;
+    }
+
+    private static boolean allZero(byte[] block) {
+        for (byte b : block) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
