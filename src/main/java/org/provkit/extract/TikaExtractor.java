@@ -52,12 +52,22 @@ public final class TikaExtractor implements Extractor {
 
     /** As {@link #extract(Path, Path)}, telling {@code detected} the media type as soon as it is known. */
     public Extraction extract(Path file, Path textFile, java.util.function.Consumer<String> detected) throws IOException {
+        return extract(file, textFile, detected, (type, size) -> true);
+    }
+
+    /**
+     * As {@link #extract(Path, Path)} when {@code accept} takes the detected media type and the file's
+     * size; null when it declines (then nothing but detection was done, and the text file may hold
+     * nothing of use: it is truncated by the next writer).
+     */
+    public Extraction extract(Path file, Path textFile, java.util.function.Consumer<String> detected,
+            java.util.function.BiPredicate<String, Long> accept) throws IOException {
         TextSink sink = new TextSink(textFile);
         PartialExtraction partial;
         try (sink) {
-            partial = extract(file, sink.stream(), detected);
+            partial = extract(file, sink.stream(), detected, accept);
         }
-        return partial.complete(sink.digests());
+        return partial == null ? null : partial.complete(sink.digests());
     }
 
     /** An extraction whose text file is not yet closed, so its checksums are not known. */
@@ -73,6 +83,11 @@ public final class TikaExtractor implements Extractor {
      * {@code textOut} (UTF-8).
      */
     PartialExtraction extract(Path file, OutputStream textOut, java.util.function.Consumer<String> detected) throws IOException {
+        return extract(file, textOut, detected, (type, size) -> true);
+    }
+
+    private PartialExtraction extract(Path file, OutputStream textOut, java.util.function.Consumer<String> detected,
+            java.util.function.BiPredicate<String, Long> accept) throws IOException {
         List<String> warnings = new ArrayList<>();
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
@@ -93,6 +108,9 @@ public final class TikaExtractor implements Extractor {
             byte[] small = size <= SMALL_FILE ? digesting.readAllBytes() : null;
             // Magic detection is the larger part of a small file's cost: it is done once, here.
             String type = small != null ? detect(small, file) : detect(file);
+            if (!accept.test(type, size)) {
+                return null;
+            }
             detected.accept(type);
             if (small != null && "text/plain".equals(type)) {
                 Optional<String> plain = PlainTextFastPath.text(small);

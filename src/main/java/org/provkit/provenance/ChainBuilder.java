@@ -126,7 +126,7 @@ final class ChainBuilder {
     }
 
     private static boolean looksLikeDomain(String name) {
-        return name.matches("[a-z0-9.-]+\\.[a-z]{2,}");
+        return Rx.of("[a-z0-9.-]+\\.[a-z]{2,}").matcher(name).matches();
     }
 
     /**
@@ -158,7 +158,7 @@ final class ChainBuilder {
     }
 
     private static String squeeze(String name) {
-        return "named:" + PartyRegistry.fold(name).replaceAll("[^\\p{L}\\p{N}]", "");
+        return "named:" + Rx.of("[^\\p{L}\\p{N}]").matcher(PartyRegistry.fold(name)).replaceAll("");
     }
 
     private static List<Evidence> sorted(List<Evidence> evidence) {

@@ -60,8 +60,8 @@ final class CreditRules {
         Matcher m = LINE.matcher(plain);
         if (m.matches()) {
             String who = cleanWho(m.group("who"));
-            boolean byForm = m.group().substring(m.end("label"), m.start("who")).strip().matches("(?i)[\\p{L} ]+");
-            boolean byFormOk = !byForm || (Character.isUpperCase(who.codePointAt(0)) && plain.split("\\s+").length <= 8);
+            boolean byForm = Rx.of("(?i)[\\p{L} ]+").matcher(m.group().substring(m.end("label"), m.start("who")).strip()).matches();
+            boolean byFormOk = !byForm || (Character.isUpperCase(who.codePointAt(0)) && Rx.of("\\s+").split(plain).length <= 8);
             if (plausible(who) && byFormOk) {
                 return Optional.of(at(line, plain, assetOf(m.group("label")), who, plain));
             }
@@ -119,7 +119,7 @@ final class CreditRules {
 
     private static String cleanWho(String who) {
         String w = Markdown.stripInline(who.strip());
-        w = w.replaceAll("^[\\s\"“«(]+|[\\s\"”»).;,]+$", "");
+        w = Rx.of("^[\\s\"“«(]+|[\\s\"”»).;,]+$").matcher(w).replaceAll("");
         return w.strip();
     }
 
@@ -131,13 +131,13 @@ final class CreditRules {
         if (NOT_A_PARTY.matcher(who).matches()) {
             return false;
         }
-        return who.split("\\s+").length <= 12 && !who.matches(".*[.!?]\\s+\\p{Lu}.*");
+        return Rx.of("\\s+").split(who).length <= 12 && !Rx.of(".*[.!?]\\s+\\p{Lu}.*").matcher(who).matches();
     }
 
     /** The parties a credit names: the whole value, else its parts split at "/", ",", ";", "|" or " - ". */
     static List<String> parts(String who) {
         List<String> out = new ArrayList<>();
-        for (String p : who.split("\\s*(?:/|,|;|\\||\\s-\\s|\\s–\\s|\\svia\\s)\\s*")) {
+        for (String p : Rx.of("\\s*(?:/|,|;|\\||\\s-\\s|\\s–\\s|\\svia\\s)\\s*").split(who)) {
             String s = p.strip();
             if (!s.isEmpty()) {
                 out.add(s);

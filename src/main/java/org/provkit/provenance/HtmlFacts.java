@@ -203,7 +203,7 @@ record HtmlFacts(
     }
 
     private static boolean relHas(Element e, String rel) {
-        for (String r : e.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")) {
+        for (String r : Rx.of("\\s+").split(e.attr("rel").toLowerCase(Locale.ROOT))) {
             if (r.equals(rel)) {
                 return true;
             }
@@ -329,7 +329,7 @@ record HtmlFacts(
             types.add(type.asText());
         }
         for (String t : types) {
-            if (t.matches("(?i).*(Article|Posting|WebPage|CreativeWork|Report|NewsArticle|Blog|VideoObject|ImageObject)$")) {
+            if (Rx.of("(?i).*(Article|Posting|WebPage|CreativeWork|Report|NewsArticle|Blog|VideoObject|ImageObject)$").matcher(t).matches()) {
                 return true;
             }
         }

@@ -42,11 +42,11 @@ final class Markdown {
 
     /** Inline emphasis markers removed everywhere ({@code *Xi* ratifie} → {@code Xi ratifie}). */
     static String stripInline(String s) {
-        return s.replaceAll("(\\*{1,3}|_{1,3})(\\S(?:.*?\\S)?)\\1", "$2").replace("`", "").strip();
+        return Rx.of("(\\*{1,3}|_{1,3})(\\S(?:.*?\\S)?)\\1").matcher(s).replaceAll("$2").replace("`", "").strip();
     }
 
     /** A line that only separates ({@code ---}, {@code ***}, {@code ___}, {@code ===}). */
     static boolean isRule(String line) {
-        return line.strip().matches("([-*_=~])(\\s*\\1){2,}");
+        return Rx.of("([-*_=~])(\\s*\\1){2,}").matcher(line.strip()).matches();
     }
 }

@@ -41,7 +41,7 @@ final class OoxmlRelationships {
             if (t.endsWith("/image")) {
                 return "image";
             }
-            if (t.endsWith("/video") || t.endsWith("/media") && target.matches("(?i).*\\.(mp4|mov|avi|wmv|m4v|webm)$")) {
+            if (t.endsWith("/video") || t.endsWith("/media") && Rx.of("(?i).*\\.(mp4|mov|avi|wmv|m4v|webm)$").matcher(target).matches()) {
                 return "video";
             }
             if (t.endsWith("/audio") || t.endsWith("/media")) {
@@ -65,7 +65,7 @@ final class OoxmlRelationships {
         return mt.startsWith("application/vnd.openxmlformats-officedocument.")
                 || mt.startsWith("application/vnd.ms-word.") || mt.startsWith("application/vnd.ms-excel.sheet.macro")
                 || mt.startsWith("application/vnd.ms-powerpoint.presentation.macro")
-                || n.matches(".*\\.(docx|docm|dotx|xlsx|xlsm|pptx|pptm|ppsx)$");
+                || Rx.of(".*\\.(docx|docm|dotx|xlsx|xlsm|pptx|pptm|ppsx)$").matcher(n).matches();
     }
 
     /** The relationships, or an empty list with a warning added when the package cannot be read. */

@@ -81,7 +81,7 @@ final class PartyResolver {
         }
         if (p.isEmpty()) {
             // "Prensa Latina (PL)": the name with its code.
-            var m = java.util.regex.Pattern.compile("^(.+?)\\s*\\(([^()]+)\\)$").matcher(v);
+            var m = Rx.of("^(.+?)\\s*\\(([^()]+)\\)$").matcher(v);
             if (m.matches()) {
                 Optional<Party> a = registry.byNameOrCode(m.group(1).strip());
                 Optional<Party> b = registry.byNameOrCode(m.group(2).strip());
@@ -90,7 +90,7 @@ final class PartyResolver {
                 }
             }
         }
-        if (p.isEmpty() && Urls.host(v) != null && v.matches("(?i)(?:https?://|www\\.)\\S+")) {
+        if (p.isEmpty() && Urls.host(v) != null && Rx.of("(?i)(?:https?://|www\\.)\\S+").matcher(v).matches()) {
             p = registry.byHost(Urls.host(v));
         }
         return p;
@@ -114,8 +114,8 @@ final class PartyResolver {
             return "";
         }
         String v = Markdown.stripInline(value.strip());
-        v = v.replaceAll("\\s*[(<\\[]?(?:https?://|www\\.)\\S+[)>\\]]?\\s*$", v.matches("(?i)^(?:https?://|www\\.)\\S+$") ? "$0" : "");
-        v = v.replaceAll("^[\\s\"“«'‘*_]+|[\\s\"”»'’*_.;,:]+$", "");
+        v = Rx.of("\\s*[(<\\[]?(?:https?://|www\\.)\\S+[)>\\]]?\\s*$").matcher(v).replaceAll(Rx.of("(?i)^(?:https?://|www\\.)\\S+$").matcher(v).matches() ? "$0" : "");
+        v = Rx.of("^[\\s\"“«'‘*_]+|[\\s\"”»'’*_.;,:]+$").matcher(v).replaceAll("");
         return v.strip();
     }
 }

@@ -222,8 +222,8 @@ public final class ProvJsonWriter {
 
     /** A PROV local name from a path: letters, digits, '.', '-' and '_' only. */
     static String localName(String s) {
-        String n = Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        n = n.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._-]+", "");
+        String n = Rx.of("\\p{M}+").matcher(Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFD)).replaceAll("");
+        n = Rx.of("^[._-]+").matcher(Rx.of("[^A-Za-z0-9._-]+").matcher(n).replaceAll("_")).replaceAll("");
         return n.isEmpty() ? "x" : n;
     }
 

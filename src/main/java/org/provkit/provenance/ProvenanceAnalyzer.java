@@ -152,7 +152,7 @@ public final class ProvenanceAnalyzer {
 
     private static boolean isHtml(String mediaType, String path) {
         return mediaType.equals("text/html") || mediaType.equals("application/xhtml+xml")
-                || (mediaType.isEmpty() && path != null && path.toLowerCase(Locale.ROOT).matches(".*\\.x?html?$"));
+                || (mediaType.isEmpty() && path != null && Rx.of(".*\\.x?html?$").matcher(path.toLowerCase(Locale.ROOT)).matches());
     }
 
     private static String first(Map<String, List<String>> metadata, String key) {
@@ -226,7 +226,7 @@ public final class ProvenanceAnalyzer {
             return null;
         }
         Urls.Found f = found.get(0);
-        String rest = (plain.substring(0, f.start()) + plain.substring(f.end())).replaceAll("[<>\\[\\]()\\s]", "");
+        String rest = Rx.of("[<>\\[\\]()\\s]").matcher((plain.substring(0, f.start()) + plain.substring(f.end()))).replaceAll("");
         return rest.isEmpty() && (f.url().startsWith("http") || f.url().startsWith("www.")) ? f.url() : null;
     }
 
@@ -459,9 +459,9 @@ public final class ProvenanceAnalyzer {
     private static List<Credit> dedupeCredits(List<Credit> credits) {
         List<Credit> out = new ArrayList<>();
         for (Credit c : credits) {
-            String t = PartyRegistry.fold(c.evidence().text()).replaceAll("\\s+", " ").strip();
+            String t = Rx.of("\\s+").matcher(PartyRegistry.fold(c.evidence().text())).replaceAll(" ").strip();
             boolean dup = out.stream().anyMatch(o -> o.party().equals(c.party()) && o.asset().equals(c.asset())
-                    && PartyRegistry.fold(o.evidence().text()).replaceAll("\\s+", " ").strip().equals(t));
+                    && Rx.of("\\s+").matcher(PartyRegistry.fold(o.evidence().text())).replaceAll(" ").strip().equals(t));
             if (!dup) {
                 out.add(c);
             }
@@ -479,7 +479,7 @@ public final class ProvenanceAnalyzer {
             if (plain.isBlank() || standaloneUrl(plain) != null) {
                 continue;
             }
-            sample.append(plain.replaceAll("(?i)\\b(?:https?://|www\\.)\\S+", " ")).append('\n');
+            sample.append(Rx.of("(?i)\\b(?:https?://|www\\.)\\S+").matcher(plain).replaceAll(" ")).append('\n');
         }
         String detected = sample.length() == 0 ? null : LanguageDetection.detect(sample.toString());
         if (detected != null) {
@@ -487,7 +487,7 @@ public final class ProvenanceAnalyzer {
         }
         String declared = html != null && html.lang() != null ? html.lang()
                 : first(metadata, "dc:language") != null ? first(metadata, "dc:language") : first(metadata, "Content-Language");
-        if (declared != null && declared.strip().matches("(?i)[a-z]{2}(?:[-_].*)?")) {
+        if (declared != null && Rx.of("(?i)[a-z]{2}(?:[-_].*)?").matcher(declared.strip()).matches()) {
             warnings.add("language not detectable from the text; taken from the document's declaration \"" + declared.strip() + "\"");
             return declared.strip().substring(0, 2).toLowerCase(Locale.ROOT);
         }
@@ -542,7 +542,7 @@ public final class ProvenanceAnalyzer {
 
     /** "Rail line reopens | Daily Courier" → "Rail line reopens", only when the suffix is the site's own name. */
     static String stripSiteSuffix(String title, List<String> siteNames) {
-        Matcher m = Pattern.compile("^(.+?)\\s+(?:\\||-|–|—|::|·|•)\\s+([^|–—]+)$").matcher(title);
+        Matcher m = Rx.of("^(.+?)\\s+(?:\\||-|–|—|::|·|•)\\s+([^|–—]+)$").matcher(title);
         if (m.matches()) {
             String suffix = PartyRegistry.fold(m.group(2).strip());
             for (String s : siteNames) {

@@ -118,7 +118,7 @@ final class TextAttributionRules {
     private void datelines(TextLines.Line line, List<Signal> out) {
         String raw = line.text();
         // "**La Habana, 3 mar (PL)** El presidente": emphasis around the dateline only.
-        String plain = Markdown.plain(raw).replaceAll("\\*{1,3}|(?<![\\p{L}\\p{N}])_{1,3}|_{1,3}(?![\\p{L}\\p{N}])", "");
+        String plain = Rx.of("\\*{1,3}|(?<![\\p{L}\\p{N}])_{1,3}|_{1,3}(?![\\p{L}\\p{N}])").matcher(Markdown.plain(raw)).replaceAll("");
         if (plain.length() < 8) {
             return;
         }
@@ -161,15 +161,15 @@ final class TextAttributionRules {
     }
 
     private static boolean isUpperPlace(String place) {
-        String letters = place.replaceAll("[^\\p{L}]", "");
+        String letters = Rx.of("[^\\p{L}]").matcher(place).replaceAll("");
         return letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT));
     }
 
     /** An agency name not in the registry, in a dateline: a short capitalised name, no digits, no abbreviation dots ("EE.UU."). */
     private static String unknownAgency(String agency) {
         String a = agency.strip();
-        if (a.matches("\\p{Lu}[\\p{L}\\-’' ]{1,40}") && a.split("\\s+").length <= 4
-                && !a.matches("(?i).*\\b(?:photo|foto|file|archive|archivo|video|vídeo|update|actualizado|mise à jour|updated)\\b.*")) {
+        if (Rx.of("\\p{Lu}[\\p{L}\\-’' ]{1,40}").matcher(a).matches() && Rx.of("\\s+").split(a).length <= 4
+                && !Rx.of("(?i).*\\b(?:photo|foto|file|archive|archivo|video|vídeo|update|actualizado|mise à jour|updated)\\b.*").matcher(a).matches()) {
             return a;
         }
         return null;
@@ -191,7 +191,7 @@ final class TextAttributionRules {
         Kind kind = m.group("byline") != null ? Kind.AUTHOR : Kind.TAKEN_FROM;
         if (m.group("byline") != null) {
             // A byline usually names a person; only a registered agency counts, on a short line.
-            List<Party> parties = plain.length() <= 80 && m.group("value").split("\\s+").length <= 6
+            List<Party> parties = plain.length() <= 80 && Rx.of("\\s+").split(m.group("value")).length <= 6
                     ? resolver.registered(m.group("value")) : List.of();
             addAll(parties, Kind.AUTHOR, raw, line.number(), Markdown.stripInline(plain), out);
             return;
@@ -199,16 +199,16 @@ final class TextAttributionRules {
         String value = m.group("value");
         boolean colon = m.group("colon") != null;
         boolean bare = BARE_LABEL.matcher(label.strip()).matches();
-        int words = plain.split("\\s+").length;
-        if (bare && !(colon && !label.matches("(?i)avec|with|con|com")) && words > 7) {
+        int words = Rx.of("\\s+").split(plain).length;
+        if (bare && !(colon && !Rx.of("(?i)avec|with|con|com").matcher(label).matches()) && words > 7) {
             return; // "Con el apoyo de ..." is a sentence, not a source line
         }
-        if (label.matches("(?i)v[íi]a") && !colon && words > 5) {
+        if (Rx.of("(?i)v[íi]a").matcher(label).matches() && !colon && words > 5) {
             return;
         }
         String evidenceText = Markdown.stripInline(plain);
         // Without a colon, a long value is a sentence ("Source of the trouble was ... Reuters ..."), not a source.
-        boolean shortValue = value.split("\\s+").length <= 6;
+        boolean shortValue = Rx.of("\\s+").split(value).length <= 6;
         List<Party> parties = colon || shortValue ? resolver.registered(value) : List.of();
         if (!parties.isEmpty()) {
             if (bare && words > 7) {
@@ -221,7 +221,7 @@ final class TextAttributionRules {
             return; // an unknown name after an ordinary word, or in the middle of the text: not enough
         }
         String host = Urls.host(value.strip());
-        if (host != null && value.strip().matches("(?i)(?:https?://|www\\.)\\S+")) {
+        if (host != null && Rx.of("(?i)(?:https?://|www\\.)\\S+").matcher(value.strip()).matches()) {
             out.add(new Signal(null, Urls.domainOfHost(host), kind, span(raw, line.number(), evidenceText)));
             return;
         }
@@ -304,7 +304,7 @@ final class TextAttributionRules {
             if (!last.find()) {
                 return t;
             }
-            String word = last.group(1).toLowerCase(Locale.ROOT).replaceAll("['’]$", "");
+            String word = Rx.of("['’]$").matcher(last.group(1).toLowerCase(Locale.ROOT)).replaceAll("");
             // Elided article glued to the next word: "l'" before the party.
             if (FILLERS.contains(word) || word.equals("l") || word.equals("d")) {
                 if (word.equals("d")) {
@@ -314,7 +314,7 @@ final class TextAttributionRules {
                 continue;
             }
             String elided = last.group(1).toLowerCase(Locale.ROOT);
-            if (elided.matches("l['’]\\p{L}+") && FILLERS.contains(elided.substring(2))) {
+            if (Rx.of("l['’]\\p{L}+").matcher(elided).matches() && FILLERS.contains(elided.substring(2))) {
                 s = t.substring(0, last.start(1));
                 continue;
             }
@@ -330,8 +330,8 @@ final class TextAttributionRules {
         for (int i = nonBlank.size() - 1; i >= 0 && seen < 3; i--) {
             TextLines.Line line = nonBlank.get(i);
             String plain = Markdown.stripInline(Markdown.plain(line.text()));
-            if (plain.isEmpty() || Markdown.isRule(plain) || plain.matches("<?(?:https?://|www\\.)\\S+>?")
-                    || plain.matches("(?i)\\[[^\\]]*\\]\\((?:https?://)\\S+\\)")) {
+            if (plain.isEmpty() || Markdown.isRule(plain) || Rx.of("<?(?:https?://|www\\.)\\S+>?").matcher(plain).matches()
+                    || Rx.of("(?i)\\[[^\\]]*\\]\\((?:https?://)\\S+\\)").matcher(plain).matches()) {
                 continue;
             }
             seen++;
@@ -339,7 +339,7 @@ final class TextAttributionRules {
             String candidate = c.find() ? c.group("who") : plain;
             candidate = candidate.replaceAll("(?i)[.,]?\\s*(?:all rights reserved|todos los derechos reservados|tous droits r[ée]serv[ée]s"
                     + "|todos os direitos reservados)\\.?$", "").strip();
-            if (candidate.split("\\s+").length > 6 || candidate.length() > 60) {
+            if (Rx.of("\\s+").split(candidate).length > 6 || candidate.length() > 60) {
                 continue;
             }
             var party = resolver.registry().byNameOrCode(PartyResolver.clean(candidate));
@@ -360,10 +360,10 @@ final class TextAttributionRules {
 
     /** "Daily Courier" and {@code www.dailycourier.example}: the name, squeezed, is the domain's main label. */
     static boolean sameAsDomain(String name, String host) {
-        String squeezed = PartyRegistry.fold(name).replaceAll("[^a-z0-9]", "");
+        String squeezed = Rx.of("[^a-z0-9]").matcher(PartyRegistry.fold(name)).replaceAll("");
         String domain = Urls.domainOfHost(host);
         String label = domain.contains(".") ? domain.substring(0, domain.indexOf('.')) : domain;
-        label = label.replaceAll("[^a-z0-9]", "");
+        label = Rx.of("[^a-z0-9]").matcher(label).replaceAll("");
         if (squeezed.length() < 3 || label.length() < 3) {
             return false;
         }

@@ -126,7 +126,7 @@ final class Urls {
     }
 
     static String domainOfHost(String host) {
-        if (host.matches("[0-9.]+") || host.startsWith("[")) {
+        if (Rx.of("[0-9.]+").matcher(host).matches() || host.startsWith("[")) {
             return host;
         }
         String assigned = EffectiveTldFinder.getAssignedDomain(host, true, false);
