@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  *
  * <p>Which algorithms to hash a streamed entry with is decided when the entry arrives: the algorithms of
  * every manifest met so far; before any payload manifest has been met, SHA-256 and SHA-512 as well (the
- * algorithms provkit and most BagIt 1.0 tools write). provkit's own bundles put the manifests first, so
- * this is exact for them and each byte is read once. A foreign archive with its payload first and a
+ * algorithms provkit and most BagIt 1.0 tools write). That is exact for provkit's bundles, whichever
+ * comes first in them (format v1 put the manifests first, later ones the payload), so each byte is read
+ * once. A foreign archive with its payload first and a
  * manifest in another algorithm (say md5) at the end gets that algorithm in a second pass over just the
  * entries that need it ({@link #hashAgain}); the verifier finds out what is missing after the first pass.
  */

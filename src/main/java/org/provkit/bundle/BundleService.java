@@ -33,6 +33,7 @@ import org.provkit.bag.ChecksumAlgorithm;
 import org.provkit.extract.DigestingInputStream;
 import org.provkit.extract.FileDigests;
 import org.provkit.extract.ForkedExtractor;
+import org.provkit.extract.RoutingExtractor;
 import org.provkit.provenance.BundleActivity;
 import org.provkit.provenance.ProvDocumentEntry;
 import org.provkit.provenance.ProvJsonWriter;
@@ -44,9 +45,11 @@ import org.provkit.sign.SignatureFiles;
  * its checksums are computed) → records and PROV graph → tag files → signature → one archive written
  * under a temporary name, synced, then renamed.
  *
- * <p>Entry order: the tag files and signature first, then the payload sorted by path. Knowing every
- * checksum before the payload lets a verifier check a streamed archive in one pass, and lets the default
- * name carry a hash of the content.
+ * <p>Entry order: the payload sorted by path, then the tag files, then the signature. Each original is
+ * packed as soon as it is extracted (and those before it), while the pool extracts the next ones, so
+ * packing overlaps extraction instead of following it. A verifier reading the archive as a stream hashes
+ * the payload with SHA-256 and SHA-512 as it passes (the algorithms of provkit's manifests) and compares
+ * when the manifests arrive: still one pass.
  */
 public final class BundleService {
 
@@ -79,47 +82,74 @@ public final class BundleService {
     private BundleResult bundle(BundleRequest request, SourceScanner.Result scan, Path outputDir, Path staging)
             throws IOException {
         Instant started = request.reproducible() ? request.bagTime() : Instant.now();
-        List<BundledDocument> documents = extractAll(request, copyRawNamed(scan.files(), staging), staging);
-
-        List<PayloadEntry> payload = new ArrayList<>();
-        List<ProvDocumentEntry> provEntries = new ArrayList<>();
-        List<DocumentWarning> warnings = new ArrayList<>();
-        Set<String> externalIdentifiers = new LinkedHashSet<>();
-        long sourceBytes = 0;
-        for (BundledDocument doc : documents) {
-            sourceBytes += doc.sourceBytes();
-            payload.addAll(doc.payload());
-            provEntries.add(doc.prov());
-            doc.warnings().forEach(w -> warnings.add(new DocumentWarning(doc.prov().sourcePath(), w)));
-            externalIdentifiers.addAll(doc.canonicalUrls());
-        }
-        Instant ended = request.reproducible() ? request.bagTime() : Instant.now();
-        BundleActivity activity = new BundleActivity(request.name(), started, ended, ProvkitVersion.agent(),
-                request.archivist(), request.organization());
-        Path provFile = staging.resolve("provenance.json");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(provFile, StandardOpenOption.CREATE_NEW))) {
-            ProvJsonWriter.write(activity, provEntries, out);
-        }
-        payload.add(stagedEntry(provFile, BagPaths.PROVENANCE));
-        payload.sort(java.util.Comparator.comparing(PayloadEntry::bagPath));
-
-        long payloadBytes = payload.stream().mapToLong(PayloadEntry::size).sum();
-        byte[] manifest256 = TagFiles.manifest(payload, PayloadEntry::sha256);
-        String name = request.name() != null ? request.name() : defaultName(request.sources().get(0), request.bagTime(), manifest256);
+        List<SourceFile> files = new ArrayList<>(copyRawNamed(scan.files(), staging));
+        // Packing order: the originals sorted by their place in the bag, as the tar lists them.
+        files.sort(java.util.Comparator.comparing((SourceFile f) -> BagPaths.original(f.recordedPath())));
+        String name = request.name() != null ? request.name() : defaultName(request.sources().get(0), request.bagTime(), files);
         BundleNames.check(name);
-        BagInfo bagInfo = bagInfo(request, payload.size(), payloadBytes, externalIdentifiers, documents.size());
-        Map<String, byte[]> tagFiles = TagFiles.build(payload, bagInfo);
-        SignatureFiles signature = null;
-        if (request.signer().isPresent()) {
-            signature = request.signer().get().sign(tagFiles.get(ChecksumAlgorithm.SHA512.tagManifestName()));
-        }
         Path target = outputDir.resolve(name + request.format().extension());
         if (Files.exists(target)) {
             throw new ProvkitException(ExitCode.USAGE, target + " already exists: a bundle is never overwritten (choose --name)");
         }
-        Path written = write(request.format(), outputDir, target, name, request.bagTime(), tagFiles, signature, payload);
-        return new BundleResult(written, name, request.format(), documents.size(), sourceBytes, payloadBytes,
-                payload.size(), List.copyOf(warnings), scan.notes(), signature);
+        Path temp = AtomicFiles.tempSibling(outputDir, name + request.format().extension());
+        try (BagSink sink = openSink(request.format(), temp, target, name, request.bagTime())) {
+            // Each original is packed as soon as it and those before it are extracted, while the pool
+            // works on the next ones; the small staged files follow, then the tag files and signature.
+            List<BundledDocument> documents = extractAll(request, files, staging, sink);
+
+            List<PayloadEntry> payload = new ArrayList<>();
+            List<PayloadEntry> staged = new ArrayList<>();
+            List<ProvDocumentEntry> provEntries = new ArrayList<>();
+            List<DocumentWarning> warnings = new ArrayList<>();
+            Set<String> externalIdentifiers = new LinkedHashSet<>();
+            long sourceBytes = 0;
+            for (BundledDocument doc : documents) {
+                sourceBytes += doc.sourceBytes();
+                for (PayloadEntry entry : doc.payload()) {
+                    payload.add(entry);
+                    if (!entry.original()) {
+                        staged.add(entry);
+                    }
+                }
+                provEntries.add(doc.prov());
+                doc.warnings().forEach(w -> warnings.add(new DocumentWarning(doc.prov().sourcePath(), w)));
+                externalIdentifiers.addAll(doc.canonicalUrls());
+            }
+            Instant ended = request.reproducible() ? request.bagTime() : Instant.now();
+            BundleActivity activity = new BundleActivity(name, started, ended, ProvkitVersion.agent(),
+                    request.archivist(), request.organization());
+            Path provFile = staging.resolve("provenance.json");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(provFile, StandardOpenOption.CREATE_NEW))) {
+                ProvJsonWriter.write(activity, provEntries, out);
+            }
+            PayloadEntry prov = stagedEntry(provFile, BagPaths.PROVENANCE);
+            payload.add(prov);
+            staged.add(prov);
+            payload.sort(java.util.Comparator.comparing(PayloadEntry::bagPath));
+            staged.sort(java.util.Comparator.comparing(PayloadEntry::bagPath));
+            pack(sink, staged, "packing");
+
+            long payloadBytes = payload.stream().mapToLong(PayloadEntry::size).sum();
+            BagInfo bagInfo = bagInfo(request, payload.size(), payloadBytes, externalIdentifiers, documents.size());
+            Map<String, byte[]> tagFiles = TagFiles.build(payload, bagInfo);
+            SignatureFiles signature = null;
+            if (request.signer().isPresent()) {
+                signature = request.signer().get().sign(tagFiles.get(ChecksumAlgorithm.SHA512.tagManifestName()));
+            }
+            for (Map.Entry<String, byte[]> tag : tagFiles.entrySet()) {
+                byte[] bytes = tag.getValue();
+                sink.add(tag.getKey(), bytes.length, out -> out.write(bytes));
+            }
+            if (signature != null) {
+                for (Map.Entry<String, byte[]> file : signature.files().entrySet()) {
+                    byte[] bytes = file.getValue();
+                    sink.add(BagPaths.SIGNATURE_FOLDER + file.getKey(), bytes.length, out -> out.write(bytes));
+                }
+            }
+            Path written = sink.commit();
+            return new BundleResult(written, name, request.format(), documents.size(), sourceBytes, payloadBytes,
+                    payload.size(), List.copyOf(warnings), scan.notes(), signature);
+        }
     }
 
     /**
@@ -151,12 +181,14 @@ public final class BundleService {
         return new BundledDocument(source.size(), payload, prov, DocumentProcessor.warnings(doc.record()), canonical);
     }
 
-    private List<BundledDocument> extractAll(BundleRequest request, List<SourceFile> files, Path staging) throws IOException {
+    private List<BundledDocument> extractAll(BundleRequest request, List<SourceFile> files, Path staging, BagSink sink)
+            throws IOException {
         Set<String> siblings = new LinkedHashSet<>();
         files.forEach(f -> siblings.add(f.recordedPath()));
         long total = files.stream().mapToLong(SourceFile::size).sum();
         progress.start("extracting", total);
-        ForkedExtractor extractor = new ForkedExtractor(ForkedExtractor.Settings.defaults(Math.max(1, request.threads())));
+        ForkedExtractor.Settings settings = ForkedExtractor.Settings.defaults(Math.max(1, request.threads()));
+        RoutingExtractor extractor = new RoutingExtractor(settings.limits(), new ForkedExtractor(settings));
         ProvenanceAnalyzer analyzer = request.registry() == null ? new ProvenanceAnalyzer() : new ProvenanceAnalyzer(request.registry());
         DocumentProcessor processor = new DocumentProcessor(extractor, analyzer);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.threads()), runnable -> {
@@ -177,8 +209,15 @@ public final class BundleService {
                 }));
             }
             List<BundledDocument> documents = new ArrayList<>(files.size());
+            byte[] buffer = new byte[1 << 20];
             for (Future<BundledDocument> future : futures) {
-                documents.add(await(future));
+                BundledDocument document = await(future);
+                documents.add(document);
+                for (PayloadEntry entry : document.payload()) {
+                    if (entry.original()) {
+                        sink.add(entry.bagPath(), entry.size(), out -> copy(entry, out, buffer));
+                    }
+                }
             }
             return documents;
         } finally {
@@ -241,10 +280,21 @@ public final class BundleService {
         return new PayloadEntry(bagPath, file, digests.bytes(), digests.sha256(), digests.sha512(), false);
     }
 
-    static String defaultName(Path firstSource, Instant time, byte[] manifest) {
+    /**
+     * {@code <source folder>-<yyyyMMdd>-<6 hex digits>}: the digits are a hash of what is bundled (each
+     * file's place in the bag and size), known before any file is read, so a second bundle of the same
+     * folder on the same day gets the same name (and is refused rather than overwritten) unless its
+     * files changed.
+     */
+    static String defaultName(Path firstSource, Instant time, List<SourceFile> files) {
         Path name = firstSource.toAbsolutePath().normalize().getFileName();
         String base = name == null ? "bundle" : BundleNames.sanitize(stripExtension(name.toString()));
-        String hash = HexFormat.of().formatHex(ChecksumAlgorithm.SHA256.newDigest().digest(manifest)).substring(0, 6);
+        MessageDigest listing = ChecksumAlgorithm.SHA256.newDigest();
+        for (SourceFile file : files) {
+            listing.update((BagPaths.original(file.recordedPath()) + "\u0000" + file.size() + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String hash = HexFormat.of().formatHex(listing.digest()).substring(0, 6);
         return base + "-" + DATE.format(time) + "-" + hash;
     }
 
@@ -276,33 +326,23 @@ public final class BundleService {
         return map;
     }
 
-    private Path write(BundleFormat format, Path outputDir, Path target, String name, Instant mtime,
-            Map<String, byte[]> tagFiles, SignatureFiles signature, List<PayloadEntry> payload) throws IOException {
-        long total = payload.stream().mapToLong(PayloadEntry::size).sum();
-        progress.start("packing", total);
-        Path temp = AtomicFiles.tempSibling(outputDir, name + format.extension());
-        try (BagSink sink = switch (format) {
+    private static BagSink openSink(BundleFormat format, Path temp, Path target, String name, Instant mtime) throws IOException {
+        return switch (format) {
             case TAR -> new TarBagSink(temp, target, name, mtime, false);
             case TAR_GZ -> new TarBagSink(temp, target, name, mtime, true);
             case ZIP -> new ZipBagSink(temp, target, name, mtime);
             case DIR -> new DirBagSink(temp, target, mtime);
-        }) {
-            for (Map.Entry<String, byte[]> tag : tagFiles.entrySet()) {
-                byte[] bytes = tag.getValue();
-                sink.add(tag.getKey(), bytes.length, out -> out.write(bytes));
-            }
-            if (signature != null) {
-                for (Map.Entry<String, byte[]> file : signature.files().entrySet()) {
-                    byte[] bytes = file.getValue();
-                    sink.add(BagPaths.SIGNATURE_FOLDER + file.getKey(), bytes.length, out -> out.write(bytes));
-                }
-            }
+        };
+    }
+
+    private void pack(BagSink sink, List<PayloadEntry> entries, String phase) throws IOException {
+        progress.start(phase, entries.stream().mapToLong(PayloadEntry::size).sum());
+        try {
             byte[] buffer = new byte[1 << 20];
-            for (PayloadEntry entry : payload) {
+            for (PayloadEntry entry : entries) {
                 sink.add(entry.bagPath(), entry.size(), out -> copy(entry, out, buffer));
                 progress.advance(entry.size());
             }
-            return sink.commit();
         } finally {
             progress.finish();
         }

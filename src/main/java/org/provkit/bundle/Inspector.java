@@ -11,6 +11,7 @@ import java.util.Set;
 import org.provkit.ExitCode;
 import org.provkit.ProvkitException;
 import org.provkit.extract.ForkedExtractor;
+import org.provkit.extract.RoutingExtractor;
 import org.provkit.provenance.ProvenanceAnalyzer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,12 +19,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** What {@code bundle} would record for each file, without packing anything. */
 public final class Inspector implements java.io.Closeable {
 
-    private final ForkedExtractor extractor;
+    private final RoutingExtractor extractor;
     private final DocumentProcessor processor;
 
     public Inspector(Path registry) {
         ProvenanceAnalyzer analyzer = registry == null ? new ProvenanceAnalyzer() : new ProvenanceAnalyzer(registry);
-        this.extractor = new ForkedExtractor(ForkedExtractor.Settings.defaults(1));
+        ForkedExtractor.Settings settings = ForkedExtractor.Settings.defaults(1);
+        this.extractor = new RoutingExtractor(settings.limits(), new ForkedExtractor(settings));
         this.processor = new DocumentProcessor(extractor, analyzer);
     }
 

@@ -67,7 +67,13 @@ class AuditRealBundlesTest {
             victim = list.filter(p -> p.getFileName().toString().startsWith("seeds-")).findFirst().orElseThrow();
         }
         byte[] bytes = Files.readAllBytes(victim);
-        bytes[bytes.length / 2] ^= 1;
+        long offset;
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarFile(victim)) {
+            var original = tar.getEntries().stream().filter(e -> e.getName().endsWith("data/originals/seeds/000_6aef5a1f1f04ad71.txt"))
+                    .findFirst().orElseThrow();
+            offset = original.getDataOffset() + original.getSize() / 2;
+        }
+        bytes[(int) offset] ^= 1;
         Files.write(victim, bytes);
         Files.setLastModifiedTime(victim, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
         CliRun again = CliRun.inProcess("audit", archives.toString());

@@ -49,9 +49,12 @@ class BundleEndToEndTest {
         Map<String, byte[]> entries = TestFiles.tarEntries(tar);
         String root = tar.getFileName().toString().replace(".tar", "");
         assertThat(entries.keySet()).allMatch(name -> name.startsWith(root + "/"));
-        assertThat(List.copyOf(entries.keySet()).subList(0, 6)).containsExactly(root + "/bagit.txt", root + "/bag-info.txt",
-                root + "/manifest-sha256.txt", root + "/manifest-sha512.txt", root + "/tagmanifest-sha256.txt",
-                root + "/tagmanifest-sha512.txt");
+        // The payload sorted by path (each original packed as soon as it is extracted), then the tag files.
+        assertThat(List.copyOf(entries.keySet())).containsExactly(
+                root + "/data/originals/seeds/000_6aef5a1f1f04ad71.txt", root + "/data/provenance.json",
+                root + "/data/records/seeds/000_6aef5a1f1f04ad71.txt.json", root + "/data/text/seeds/000_6aef5a1f1f04ad71.txt.txt",
+                root + "/bagit.txt", root + "/bag-info.txt", root + "/manifest-sha256.txt", root + "/manifest-sha512.txt",
+                root + "/tagmanifest-sha256.txt", root + "/tagmanifest-sha512.txt");
         byte[] seed = Files.readAllBytes(TestFiles.seeds().resolve("000_6aef5a1f1f04ad71.txt"));
         assertThat(entries.get(root + "/data/originals/seeds/000_6aef5a1f1f04ad71.txt")).isEqualTo(seed);
         assertThat(new String(entries.get(root + "/data/text/seeds/000_6aef5a1f1f04ad71.txt.txt"), StandardCharsets.UTF_8))

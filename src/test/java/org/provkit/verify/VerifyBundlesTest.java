@@ -73,6 +73,13 @@ class VerifyBundlesTest {
                     CliRun run = CliRun.inProcess("verify", bundle.toString(), "--trust", version.resolve("signer-cert.pem").toString());
                     assertThat(run.exitCode()).as(bundle + ": " + run.out() + run.err()).isZero();
                     assertThat(run.out()).contains("trusted");
+                    // A plain tar is read by position; the same bytes gzipped are read as a stream.
+                    Path gzipped = tmp.resolve(version.getFileName() + "-" + bundle.getFileName() + ".gz");
+                    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzipped))) {
+                        Files.copy(bundle, out);
+                    }
+                    CliRun streamed = CliRun.inProcess("verify", gzipped.toString(), "--trust", version.resolve("signer-cert.pem").toString());
+                    assertThat(streamed.exitCode()).as(gzipped + ": " + streamed.out() + streamed.err()).isZero();
                 }
             }
         }
