@@ -13,7 +13,7 @@ import org.apache.tika.language.detect.LanguageResult;
 final class LanguageDetection {
 
     /** Enough text for a stable answer; more only costs time. */
-    static final int MAX_CHARS = 5_000;
+    static final int MAX_CHARS = 2_000;
     /** Below this the detector guesses. */
     static final int MIN_LETTERS = 20;
 

@@ -117,6 +117,10 @@ final class TextAttributionRules {
 
     private void datelines(TextLines.Line line, List<Signal> out) {
         String raw = line.text();
+        // Every dateline form holds "(agency)" or "/agency/": most lines hold neither and need no regex.
+        if (raw.indexOf('(') < 0 && raw.indexOf('/') < 0) {
+            return;
+        }
         // "**La Habana, 3 mar (PL)** El presidente": emphasis around the dateline only.
         String plain = Rx.of("\\*{1,3}|(?<![\\p{L}\\p{N}])_{1,3}|_{1,3}(?![\\p{L}\\p{N}])").matcher(Markdown.plain(raw)).replaceAll("");
         if (plain.length() < 8) {
