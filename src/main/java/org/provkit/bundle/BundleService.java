@@ -161,15 +161,21 @@ public final class BundleService {
             List<String> canonicalUrls) {
     }
 
-    private static BundledDocument stage(ProcessedDocument doc, Path staging, int index) throws IOException {
+    private static BundledDocument stage(ProcessedDocument doc, StagingSpool.Lane lane) throws IOException {
         SourceFile source = doc.source();
         String path = source.recordedPath();
+        long textAt = lane.appendScratch(doc.textDigests().bytes());
+        byte[] record = Json.mapper().writeValueAsBytes(doc.record());
+        long recordAt = lane.append(record);
+        HexFormat hex = HexFormat.of();
         List<PayloadEntry> payload = List.of(
-                new PayloadEntry(BagPaths.original(path), source.file(), source.size(),
+                new PayloadEntry(BagPaths.original(path), source.file(), 0, source.size(),
                         doc.extraction().digests().sha256(), doc.extraction().digests().sha512(), true),
-                new PayloadEntry(BagPaths.text(path), textFile(staging, index), doc.textDigests().bytes(),
+                new PayloadEntry(BagPaths.text(path), lane.spool(), textAt, doc.textDigests().bytes(),
                         doc.textDigests().sha256(), doc.textDigests().sha512(), false),
-                writeStaged(staging.resolve(index + ".json"), BagPaths.record(path), Json.mapper().writeValueAsBytes(doc.record())));
+                new PayloadEntry(BagPaths.record(path), lane.spool(), recordAt, record.length,
+                        hex.formatHex(ChecksumAlgorithm.SHA256.newDigest().digest(record)),
+                        hex.formatHex(ChecksumAlgorithm.SHA512.newDigest().digest(record)), false));
         ProvDocumentEntry prov = new ProvDocumentEntry(path, BagPaths.original(path), BagPaths.text(path),
                 BagPaths.record(path), doc.extraction().digests().sha256(), doc.extraction().mediaType(), doc.provenance());
         List<String> canonical = new ArrayList<>();
@@ -196,14 +202,13 @@ public final class BundleService {
             thread.setDaemon(true);
             return thread;
         });
-        try {
+        try (StagingSpool spool = new StagingSpool(staging)) {
             List<Future<BundledDocument>> futures = new ArrayList<>(files.size());
-            for (int i = 0; i < files.size(); i++) {
-                SourceFile source = files.get(i);
-                int index = i;
+            for (SourceFile source : files) {
                 futures.add(pool.submit(() -> {
-                    ProcessedDocument doc = processor.process(source, textFile(staging, index), siblings);
-                    BundledDocument staged = stage(doc, staging, index);
+                    StagingSpool.Lane lane = spool.lane();
+                    ProcessedDocument doc = processor.process(source, lane.scratch(), siblings);
+                    BundledDocument staged = stage(doc, lane);
                     progress.advance(source.size());
                     return staged;
                 }));
@@ -219,6 +224,7 @@ public final class BundleService {
                     }
                 }
             }
+            pool.shutdown();
             return documents;
         } finally {
             pool.shutdownNow();
@@ -261,23 +267,12 @@ public final class BundleService {
         }
     }
 
-    private static Path textFile(Path staging, int index) {
-        return staging.resolve(index + ".txt");
-    }
-
-    private static PayloadEntry writeStaged(Path file, String bagPath, byte[] bytes) throws IOException {
-        Files.write(file, bytes, StandardOpenOption.CREATE_NEW);
-        HexFormat hex = HexFormat.of();
-        return new PayloadEntry(bagPath, file, bytes.length, hex.formatHex(ChecksumAlgorithm.SHA256.newDigest().digest(bytes)),
-                hex.formatHex(ChecksumAlgorithm.SHA512.newDigest().digest(bytes)), false);
-    }
-
     private static PayloadEntry stagedEntry(Path file, String bagPath) throws IOException {
         FileDigests digests;
         try (DigestingInputStream in = new DigestingInputStream(Files.newInputStream(file))) {
             digests = in.finish();
         }
-        return new PayloadEntry(bagPath, file, digests.bytes(), digests.sha256(), digests.sha512(), false);
+        return new PayloadEntry(bagPath, file, 0, digests.bytes(), digests.sha256(), digests.sha512(), false);
     }
 
     /**
@@ -350,18 +345,37 @@ public final class BundleService {
 
     /** Copies a payload file; a source is checksummed again on the way, so what is packed is what was listed. */
     private static void copy(PayloadEntry entry, OutputStream out, byte[] buffer) throws IOException {
-        MessageDigest check = entry.original() ? ChecksumAlgorithm.SHA256.newDigest() : null;
+        if (!entry.original()) {
+            copyRegion(entry, out, buffer);
+            return;
+        }
+        MessageDigest check = ChecksumAlgorithm.SHA256.newDigest();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(entry.file()), 1 << 16)) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                if (check != null) {
-                    check.update(buffer, 0, n);
-                }
+                check.update(buffer, 0, n);
                 out.write(buffer, 0, n);
             }
         }
-        if (check != null && !HexFormat.of().formatHex(check.digest()).equals(entry.sha256())) {
+        if (!HexFormat.of().formatHex(check.digest()).equals(entry.sha256())) {
             throw new SourceChangedException(entry.bagPath() + ": changed while it was being bundled (checksum differs)");
+        }
+    }
+
+    /** Copies a staged file, or the part of a staging spool, that holds exactly an entry's bytes. */
+    private static void copyRegion(PayloadEntry entry, OutputStream out, byte[] buffer) throws IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(entry.file(), StandardOpenOption.READ)) {
+            java.nio.ByteBuffer wrapped = java.nio.ByteBuffer.wrap(buffer);
+            long done = 0;
+            while (done < entry.size()) {
+                wrapped.clear().limit((int) Math.min(buffer.length, entry.size() - done));
+                int n = channel.read(wrapped, entry.offset() + done);
+                if (n < 0) {
+                    throw new IOException(entry.file() + ": ends before the " + entry.size() + " bytes of " + entry.bagPath());
+                }
+                out.write(buffer, 0, n);
+                done += n;
+            }
         }
     }
 }
