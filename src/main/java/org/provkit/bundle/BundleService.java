@@ -99,7 +99,7 @@ public final class BundleService {
 
             List<PayloadEntry> payload = new ArrayList<>();
             List<PayloadEntry> staged = new ArrayList<>();
-            List<ProvDocumentEntry> provEntries = new ArrayList<>();
+            List<ProvRef> provEntries = new ArrayList<>();
             List<DocumentWarning> warnings = new ArrayList<>();
             Set<String> externalIdentifiers = new LinkedHashSet<>();
             long sourceBytes = 0;
@@ -119,8 +119,25 @@ public final class BundleService {
             BundleActivity activity = new BundleActivity(name, started, ended, ProvkitVersion.agent(),
                     request.archivist(), request.organization());
             Path provFile = staging.resolve("provenance.json");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(provFile, StandardOpenOption.CREATE_NEW))) {
-                ProvJsonWriter.write(activity, provEntries, out);
+            provEntries.sort(java.util.Comparator.comparing(ProvRef::sourcePath, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(provFile, StandardOpenOption.CREATE_NEW), 1 << 16)) {
+                ProvJsonWriter.write(activity, () -> new java.util.Iterator<ProvDocumentEntry>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < provEntries.size();
+                    }
+
+                    @Override
+                    public ProvDocumentEntry next() {
+                        try {
+                            return provEntries.get(next++).read();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }, out, staging);
             }
             PayloadEntry prov = stagedEntry(provFile, BagPaths.PROVENANCE);
             payload.add(prov);
@@ -157,8 +174,25 @@ public final class BundleService {
      * entries, its PROV entry, warnings and canonical URLs. Records and metadata are not kept in memory,
      * so memory stays flat however many documents there are.
      */
-    record BundledDocument(long sourceBytes, List<PayloadEntry> payload, ProvDocumentEntry prov, List<String> warnings,
+    record BundledDocument(long sourceBytes, List<PayloadEntry> payload, ProvRef prov, List<String> warnings,
             List<String> canonicalUrls) {
+    }
+
+    /** Where a document's PROV entry waits (as JSON, in a staging spool) until the graph is written. */
+    record ProvRef(String sourcePath, Path spool, long offset, int length) {
+
+        ProvDocumentEntry read() throws IOException {
+            byte[] bytes = new byte[length];
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(spool, StandardOpenOption.READ)) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, offset + buffer.position()) < 0) {
+                        throw new IOException(spool + ": ends inside a staged PROV entry");
+                    }
+                }
+            }
+            return Json.mapper().readValue(bytes, ProvDocumentEntry.class);
+        }
     }
 
     private static BundledDocument stage(ProcessedDocument doc, StagingSpool.Lane lane) throws IOException {
@@ -176,8 +210,10 @@ public final class BundleService {
                 new PayloadEntry(BagPaths.record(path), lane.spool(), recordAt, record.length,
                         hex.formatHex(ChecksumAlgorithm.SHA256.newDigest().digest(record)),
                         hex.formatHex(ChecksumAlgorithm.SHA512.newDigest().digest(record)), false));
-        ProvDocumentEntry prov = new ProvDocumentEntry(path, BagPaths.original(path), BagPaths.text(path),
-                BagPaths.record(path), doc.extraction().digests().sha256(), doc.extraction().mediaType(), doc.provenance());
+        byte[] provJson = Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsBytes(new ProvDocumentEntry(path, BagPaths.original(path), BagPaths.text(path),
+                        BagPaths.record(path), doc.extraction().digests().sha256(), doc.extraction().mediaType(), doc.provenance()));
+        ProvRef prov = new ProvRef(path, lane.spool(), lane.append(provJson), provJson.length);
         List<String> canonical = new ArrayList<>();
         doc.record().path("urls").forEach(url -> {
             if ("canonical".equals(url.path("role").asText())) {

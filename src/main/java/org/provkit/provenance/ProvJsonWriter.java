@@ -1,10 +1,16 @@
 package org.provkit.provenance;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -47,17 +53,64 @@ public final class ProvJsonWriter {
     private ProvJsonWriter() {
     }
 
+    /** As {@link #write(BundleActivity, Iterable, OutputStream, Path)}, for documents in any order, held in memory. */
     public static void write(BundleActivity activity, List<ProvDocumentEntry> documents, OutputStream out) throws IOException {
-        // LF line ends whatever the platform, so that the same bundle gives the same bytes everywhere.
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        Json.mapper().writer(printer).writeValue(out, build(activity, documents));
+        List<ProvDocumentEntry> sorted = new ArrayList<>(documents);
+        sorted.sort(ORDER);
+        Path scratch = Files.createTempDirectory("provkit-prov");
+        try {
+            write(activity, sorted, out, scratch);
+        } finally {
+            try (var files = Files.list(scratch)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(scratch);
+        }
+    }
+
+    /** Writes values into a generator without flushing it after each (the sections write thousands). */
+    private static final com.fasterxml.jackson.databind.ObjectWriter VALUES =
+            Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+
+    /** The order documents must come in: by source path. */
+    public static final Comparator<ProvDocumentEntry> ORDER =
+            Comparator.comparing(ProvDocumentEntry::sourcePath, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /**
+     * Writes the graph of {@code sortedDocuments} (in {@link #ORDER}), taking one document at a time:
+     * what each adds is moved to one temporary file per section (in {@code scratch}) every few hundred
+     * documents, and the sections are copied into {@code out} at the end. Memory holds the parties and
+     * the documents' identifiers, never the graph: 100,000 documents take what 1,000 do.
+     */
+    public static void write(BundleActivity activity, Iterable<ProvDocumentEntry> sortedDocuments, OutputStream out, Path scratch)
+            throws IOException {
+        Graph g = new Graph();
+        String bundling = header(g, activity);
+        Set<String> usedIds = new HashSet<>();
+        try (Sections sections = new Sections(scratch)) {
+            int pending = 0;
+            for (ProvDocumentEntry d : sortedDocuments) {
+                String docId = uniqueId(localName(d.sourcePath() == null ? d.originalPath() : d.sourcePath()), usedIds);
+                document(g, d, docId, bundling);
+                if (++pending == 256) {
+                    sections.drain(g);
+                    pending = 0;
+                }
+            }
+            sections.drain(g);
+            // LF line ends whatever the platform, so that the same bundle gives the same bytes everywhere.
+            DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+            sections.writeGraph(g, out, printer);
+        }
         out.write('\n');
     }
 
-    static ObjectNode build(BundleActivity activity, List<ProvDocumentEntry> documents) {
-        Graph g = new Graph();
+    /** The bundling activity, the software and people behind it; returns the activity's identifier. */
+    private static String header(Graph g, BundleActivity activity) {
         String bundleName = activity.bundleName() == null ? "bundle" : activity.bundleName();
         g.prefix.put("provkit", PROVKIT_NS);
         g.prefix.put("bundle", "urn:provkit:bundle:" + URLEncoder.encode(bundleName, StandardCharsets.UTF_8) + ":");
@@ -98,8 +151,14 @@ public final class ProvJsonWriter {
             g.relation("actedOnBehalfOf", attrs("prov:delegate", archivist, "prov:responsible", organization));
         }
 
+        return bundling;
+    }
+
+    static ObjectNode build(BundleActivity activity, List<ProvDocumentEntry> documents) {
+        Graph g = new Graph();
+        String bundling = header(g, activity);
         List<ProvDocumentEntry> sorted = new ArrayList<>(documents);
-        sorted.sort(Comparator.comparing(ProvDocumentEntry::sourcePath, Comparator.nullsFirst(Comparator.naturalOrder())));
+        sorted.sort(ORDER);
         Set<String> usedIds = new HashSet<>();
         for (ProvDocumentEntry d : sorted) {
             String docId = uniqueId(localName(d.sourcePath() == null ? d.originalPath() : d.sourcePath()), usedIds);
@@ -290,6 +349,131 @@ public final class ProvJsonWriter {
             return typed(Integer.toString(i), "xsd:int");
         }
         return v;
+    }
+
+    /**
+     * The graph's entity and relation sections on disk, one temporary file each, as a sequence of
+     * {@code {"id": …, "v": {…}}} objects in the order they were added.
+     */
+    private static final class Sections implements AutoCloseable {
+        private final Path folder;
+        private final Map<String, Part> parts = new TreeMap<>();
+
+        Sections(Path folder) {
+            this.folder = folder;
+        }
+
+        /** Moves the entities and relations gathered so far out of the graph. */
+        void drain(Graph g) throws IOException {
+            if (!g.entity.isEmpty()) {
+                part("entity").add(wrapAll(g.entity));
+                g.entity.clear();
+            }
+            for (Map.Entry<String, Map<String, Object>> kind : g.relations.entrySet()) {
+                if (!kind.getValue().isEmpty()) {
+                    part(kind.getKey()).add(wrapAll(kind.getValue()));
+                    kind.getValue().clear();
+                }
+            }
+        }
+
+        private Part part(String section) throws IOException {
+            Part part = parts.get(section);
+            if (part == null) {
+                part = new Part(folder.resolve("prov-" + parts.size() + ".json"));
+                parts.put(section, part);
+            }
+            return part;
+        }
+
+        /** The whole PROV-JSON document: "prefix" first, then entities, agents, activities, relations. */
+        void writeGraph(Graph g, OutputStream out, DefaultPrettyPrinter printer) throws IOException {
+            for (Part part : parts.values()) {
+                part.finish();
+            }
+            JsonGenerator gen = Json.mapper().getFactory().createGenerator(out);
+            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            gen.setPrettyPrinter(printer);
+            gen.writeStartObject();
+            gen.writeFieldName("prefix");
+            VALUES.writeValue(gen, g.prefix);
+            copy("entity", gen);
+            if (!g.agent.isEmpty()) {
+                gen.writeFieldName("agent");
+                VALUES.writeValue(gen, wrapAll(g.agent));
+            }
+            if (!g.activity.isEmpty()) {
+                gen.writeFieldName("activity");
+                VALUES.writeValue(gen, wrapAll(g.activity));
+            }
+            for (String section : parts.keySet()) {
+                if (!section.equals("entity")) {
+                    copy(section, gen);
+                }
+            }
+            gen.writeEndObject();
+            gen.flush();
+        }
+
+        private void copy(String section, JsonGenerator gen) throws IOException {
+            Part part = parts.get(section);
+            if (part == null) {
+                return;
+            }
+            gen.writeFieldName(section);
+            gen.writeStartObject();
+            try (JsonParser parser = Json.mapper().getFactory().createParser(part.file.toFile())) {
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    parser.nextToken(); // "id"
+                    parser.nextToken();
+                    gen.writeFieldName(parser.getText());
+                    parser.nextToken(); // "v"
+                    parser.nextToken();
+                    gen.copyCurrentStructure(parser);
+                    parser.nextToken(); // the wrapper's end
+                }
+            }
+            gen.writeEndObject();
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Part part : parts.values()) {
+                part.finish();
+                Files.deleteIfExists(part.file);
+            }
+        }
+
+        /** One section's file, written compactly. */
+        private static final class Part {
+            final Path file;
+            private final JsonGenerator out;
+            private boolean finished;
+
+            Part(Path file) throws IOException {
+                this.file = file;
+                this.out = Json.mapper().getFactory().createGenerator(
+                        new java.io.BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), 1 << 16));
+                out.setPrettyPrinter(new com.fasterxml.jackson.core.util.MinimalPrettyPrinter());
+            }
+
+            void add(Map<String, Object> records) throws IOException {
+                for (Map.Entry<String, Object> record : records.entrySet()) {
+                    out.writeStartObject();
+                    out.writeStringField("id", record.getKey());
+                    out.writeFieldName("v");
+                    VALUES.writeValue(out, record.getValue());
+                    out.writeEndObject();
+                }
+            }
+
+            void finish() throws IOException {
+                if (!finished) {
+                    finished = true;
+                    out.close();
+                }
+            }
+        }
     }
 
     /** The graph under construction: sorted sections, relations numbered as they are added. */

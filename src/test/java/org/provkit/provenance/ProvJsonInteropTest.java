@@ -48,6 +48,25 @@ class ProvJsonInteropTest {
     }
 
     @Test
+    void theStreamedGraphEqualsTheGraphBuiltInMemory() throws IOException {
+        List<ProvDocumentEntry> docs = new ArrayList<>();
+        for (int i = 0; i < 600; i++) { // more than one spill of 256 documents
+            docs.add(entry(Docs.textFile(Docs.resource(i % 2 == 0 ? "000_6aef5a1f1f04ad71.txt" : "es_pl_cubadebate.txt"),
+                    "seeds/doc-" + i + ".txt")));
+        }
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        ProvJsonWriter.write(ACTIVITY, docs, streamed);
+        assertThat(org.provkit.Json.mapper().readTree(streamed.toByteArray())).isEqualTo(ProvJsonWriter.build(ACTIVITY, docs));
+    }
+
+    @Test
+    void aDocumentEntryReadsBackFromJsonAsItWas() throws IOException {
+        ProvDocumentEntry entry = entry(Docs.textFile(Docs.resource("000_6aef5a1f1f04ad71.txt"), "seeds/000_6aef5a1f1f04ad71.txt"));
+        byte[] json = org.provkit.Json.mapper().writeValueAsBytes(entry);
+        assertThat(org.provkit.Json.mapper().readValue(json, ProvDocumentEntry.class)).isEqualTo(entry);
+    }
+
+    @Test
     void writingTwiceGivesTheSameBytes() throws IOException {
         List<ProvDocumentEntry> docs = new ArrayList<>();
         docs.add(entry(Docs.textFile(Docs.resource("000_6aef5a1f1f04ad71.txt"), "seeds/000_6aef5a1f1f04ad71.txt")));
