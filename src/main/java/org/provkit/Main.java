@@ -58,7 +58,15 @@ public final class Main {
             }
             return ExitCode.UNREADABLE;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Whatever was being written is removed on the way out (temporary names only); say what to do.
+            errWriter.println("provkit: out of memory (" + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB heap); run again with more, e.g. PROVKIT_JAVA_OPTS=-Xmx4g");
+            code = ExitCode.UNREADABLE;
+        }
         outWriter.flush();
         errWriter.flush();
         return code;
