@@ -141,7 +141,17 @@ public final class TextLines {
             s = s.substring(0, maxChars);
             cut = true;
         }
-        return new Line(number, Normalizer.normalize(s, Normalizer.Form.NFC), cut);
+        return new Line(number, nfc(s), cut);
+    }
+
+    /** NFC; a line of characters below U+0300 (no combining marks) already is, and is returned as it is. */
+    static String nfc(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '\u0300') {
+                return Normalizer.normalize(s, Normalizer.Form.NFC);
+            }
+        }
+        return s;
     }
 
     private static String stripCr(String s) {
