@@ -32,6 +32,8 @@ public final class DigestPipeline implements AutoCloseable {
     private static final int BUFFERS = 6;
     /** Regions at least this large are hashed with each algorithm on its own thread. */
     static final long SPLIT_BYTES = 16L << 20;
+    /** Regions handed to the threads and not yet hashed, at most. */
+    private static final int MAX_QUEUED_REGIONS = 256;
     private static final ThreadLocal<byte[]> REGION_BUFFER = ThreadLocal.withInitial(() -> new byte[CHUNK_SIZE]);
 
     private final Map<Path, FileChannel> channels = new java.util.HashMap<>();
@@ -108,6 +110,15 @@ public final class DigestPipeline implements AutoCloseable {
         }
         RegionJob job = new RegionJob(target, tasks.size());
         synchronized (this) {
+            // A bounded backlog: a bag of a million small files must not queue a million tasks.
+            while (outstanding >= MAX_QUEUED_REGIONS) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while hashing", e);
+                }
+            }
             outstanding += tasks.size();
         }
         for (int i = 0; i < tasks.size(); i++) {

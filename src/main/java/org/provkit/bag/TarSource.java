@@ -73,7 +73,9 @@ public final class TarSource implements BagSource {
                 return;
             }
             int index = 0;
-            for (TarArchiveEntry entry : entries) {
+            for (int i = 0; i < entries.size(); i++) {
+                TarArchiveEntry entry = entries.get(i);
+                entries.set(i, null); // what the bag needs is copied into its BagFile; let the header go
                 String name = BagSource.normalizeEntryName(entry.getName());
                 if (name.isEmpty() && entry.isDirectory()) {
                     continue;
