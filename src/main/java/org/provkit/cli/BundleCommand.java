@@ -110,7 +110,8 @@ public final class BundleCommand implements Callable<Integer> {
             Json.mapper().writeValue(out, json(result));
             out.println();
         } else {
-            out.println("Bundle: " + result.bundle());
+            Path cwd = Path.of("").toAbsolutePath();
+            out.println("Bundle: " + (result.bundle().startsWith(cwd) ? cwd.relativize(result.bundle()) : result.bundle()));
             out.println(summary(result));
         }
         return strict && !result.warnings().isEmpty() ? ExitCode.PROBLEMS : ExitCode.OK;
