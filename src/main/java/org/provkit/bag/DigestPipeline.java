@@ -32,8 +32,9 @@ public final class DigestPipeline implements AutoCloseable {
     private static final int BUFFERS = 6;
     /** Regions at least this large are hashed with each algorithm on its own thread. */
     static final long SPLIT_BYTES = 16L << 20;
-    /** Regions handed to the threads and not yet hashed, at most. */
-    private static final int MAX_QUEUED_REGIONS = 256;
+    /** Regions handed to the threads and not yet hashed, at most: enough that reading the tag files and
+     * checking the signature overlap the hashing, few enough that the backlog stays a few MB. */
+    private static final int MAX_QUEUED_REGIONS = 1 << 16;
     private static final ThreadLocal<byte[]> REGION_BUFFER = ThreadLocal.withInitial(() -> new byte[CHUNK_SIZE]);
 
     private final Map<Path, FileChannel> channels = new java.util.HashMap<>();
