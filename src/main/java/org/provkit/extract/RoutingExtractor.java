@@ -38,7 +38,14 @@ public final class RoutingExtractor implements Extractor {
 
     @Override
     public Extraction extract(Path file, Path textFile) throws IOException {
-        Extraction here = local.extract(file, textFile, type -> { }, RoutingExtractor::inProcess);
+        Extraction here;
+        try {
+            here = local.extract(file, textFile, type -> { }, RoutingExtractor::inProcess);
+        } catch (StackOverflowError | LinkageError e) {
+            // A parser that recurses without end or misses a class must not end the run: let the
+            // isolated child try, which records the failure if it fails too.
+            here = null;
+        }
         return here != null ? here : forked.extract(file, textFile);
     }
 
