@@ -161,6 +161,12 @@ public final class ForkedExtractor implements Extractor {
         void kill() {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            try {
+                // Dead before anyone rewrites the text file it may still have been writing.
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         Extraction extract(Path file, Path textFile, Duration timeout) throws IOException {
