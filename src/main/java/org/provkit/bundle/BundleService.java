@@ -92,12 +92,13 @@ public final class BundleService {
             throw new ProvkitException(ExitCode.USAGE, target + " already exists: a bundle is never overwritten (choose --name)");
         }
         Path temp = AtomicFiles.tempSibling(outputDir, name + request.format().extension());
-        try (BagSink sink = openSink(request.format(), temp, target, name, request.bagTime())) {
+        try (BagSink sink = openSink(request.format(), temp, target, name, request.bagTime());
+                PayloadManifests manifests = new PayloadManifests(staging)) {
             // Each original is packed as soon as it and those before it are extracted, while the pool
             // works on the next ones; the small staged files follow, then the tag files and signature.
-            List<BundledDocument> documents = extractAll(request, files, staging, sink);
+            // The manifests are written as the payload is packed, in the same (sorted) order.
+            List<BundledDocument> documents = extractAll(request, files, staging, sink, manifests);
 
-            List<PayloadEntry> payload = new ArrayList<>();
             List<PayloadEntry> staged = new ArrayList<>();
             List<ProvRef> provEntries = new ArrayList<>();
             List<DocumentWarning> warnings = new ArrayList<>();
@@ -105,12 +106,7 @@ public final class BundleService {
             long sourceBytes = 0;
             for (BundledDocument doc : documents) {
                 sourceBytes += doc.sourceBytes();
-                for (PayloadEntry entry : doc.payload()) {
-                    payload.add(entry);
-                    if (!entry.original()) {
-                        staged.add(entry);
-                    }
-                }
+                staged.addAll(doc.staged());
                 provEntries.add(doc.prov());
                 doc.warnings().forEach(w -> warnings.add(new DocumentWarning(doc.prov().sourcePath(), w)));
                 externalIdentifiers.addAll(doc.canonicalUrls());
@@ -139,23 +135,27 @@ public final class BundleService {
                     }
                 }, out, staging);
             }
-            PayloadEntry prov = stagedEntry(provFile, BagPaths.PROVENANCE);
-            payload.add(prov);
-            staged.add(prov);
-            payload.sort(java.util.Comparator.comparing(PayloadEntry::bagPath));
+            staged.add(stagedEntry(provFile, BagPaths.PROVENANCE));
             staged.sort(java.util.Comparator.comparing(PayloadEntry::bagPath));
-            pack(sink, staged, "packing");
+            pack(sink, manifests, staged, "packing");
+            manifests.close();
 
-            long payloadBytes = payload.stream().mapToLong(PayloadEntry::size).sum();
-            BagInfo bagInfo = bagInfo(request, payload.size(), payloadBytes, externalIdentifiers, documents.size());
-            Map<String, byte[]> tagFiles = TagFiles.build(payload, bagInfo);
+            BagInfo bagInfo = bagInfo(request, manifests.files(), manifests.bytes(), externalIdentifiers, documents.size());
+            List<TagFiles.TagFile> tagFiles = TagFiles.build(manifests, bagInfo);
             SignatureFiles signature = null;
             if (request.signer().isPresent()) {
-                signature = request.signer().get().sign(tagFiles.get(ChecksumAlgorithm.SHA512.tagManifestName()));
+                byte[] signed = tagFiles.stream().filter(t -> t.name().equals(ChecksumAlgorithm.SHA512.tagManifestName()))
+                        .findFirst().orElseThrow().bytes();
+                signature = request.signer().get().sign(signed);
             }
-            for (Map.Entry<String, byte[]> tag : tagFiles.entrySet()) {
-                byte[] bytes = tag.getValue();
-                sink.add(tag.getKey(), bytes.length, out -> out.write(bytes));
+            for (TagFiles.TagFile tag : tagFiles) {
+                sink.add(tag.name(), tag.size(), out -> {
+                    if (tag.bytes() != null) {
+                        out.write(tag.bytes());
+                    } else {
+                        Files.copy(tag.file(), out);
+                    }
+                });
             }
             if (signature != null) {
                 for (Map.Entry<String, byte[]> file : signature.files().entrySet()) {
@@ -164,8 +164,8 @@ public final class BundleService {
                 }
             }
             Path written = sink.commit();
-            return new BundleResult(written, name, request.format(), documents.size(), sourceBytes, payloadBytes,
-                    payload.size(), List.copyOf(warnings), scan.notes(), signature);
+            return new BundleResult(written, name, request.format(), documents.size(), sourceBytes, manifests.bytes(),
+                    (int) manifests.files(), List.copyOf(warnings), scan.notes(), signature);
         }
     }
 
@@ -174,8 +174,13 @@ public final class BundleService {
      * entries, its PROV entry, warnings and canonical URLs. Records and metadata are not kept in memory,
      * so memory stays flat however many documents there are.
      */
-    record BundledDocument(long sourceBytes, List<PayloadEntry> payload, ProvRef prov, List<String> warnings,
-            List<String> canonicalUrls) {
+    record BundledDocument(long sourceBytes, PayloadEntry original, List<PayloadEntry> staged, ProvRef prov,
+            List<String> warnings, List<String> canonicalUrls) {
+
+        /** The same once its original is packed: what is left to keep until the end. */
+        BundledDocument packed() {
+            return new BundledDocument(sourceBytes, null, staged, prov, warnings, canonicalUrls);
+        }
     }
 
     /** Where a document's PROV entry waits (as JSON, in a staging spool) until the graph is written. */
@@ -201,15 +206,13 @@ public final class BundleService {
         long textAt = lane.appendScratch(doc.textDigests().bytes());
         byte[] record = Json.mapper().writeValueAsBytes(doc.record());
         long recordAt = lane.append(record);
-        HexFormat hex = HexFormat.of();
-        List<PayloadEntry> payload = List.of(
-                new PayloadEntry(BagPaths.original(path), source.file(), 0, source.size(),
-                        doc.extraction().digests().sha256(), doc.extraction().digests().sha512(), true),
-                new PayloadEntry(BagPaths.text(path), lane.spool(), textAt, doc.textDigests().bytes(),
+        PayloadEntry original = PayloadEntry.of(BagPaths.original(path), source.file(), 0, source.size(),
+                doc.extraction().digests().sha256(), doc.extraction().digests().sha512(), true);
+        List<PayloadEntry> staged = List.of(
+                PayloadEntry.of(BagPaths.text(path), lane.spool(), textAt, doc.textDigests().bytes(),
                         doc.textDigests().sha256(), doc.textDigests().sha512(), false),
                 new PayloadEntry(BagPaths.record(path), lane.spool(), recordAt, record.length,
-                        hex.formatHex(ChecksumAlgorithm.SHA256.newDigest().digest(record)),
-                        hex.formatHex(ChecksumAlgorithm.SHA512.newDigest().digest(record)), false));
+                        ChecksumAlgorithm.SHA256.newDigest().digest(record), ChecksumAlgorithm.SHA512.newDigest().digest(record), false));
         byte[] provJson = Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsBytes(new ProvDocumentEntry(path, BagPaths.original(path), BagPaths.text(path),
                         BagPaths.record(path), doc.extraction().digests().sha256(), doc.extraction().mediaType(), doc.provenance()));
@@ -220,11 +223,11 @@ public final class BundleService {
                 canonical.add(url.path("url").asText());
             }
         });
-        return new BundledDocument(source.size(), payload, prov, DocumentProcessor.warnings(doc.record()), canonical);
+        return new BundledDocument(source.size(), original, staged, prov, DocumentProcessor.warnings(doc.record()), canonical);
     }
 
-    private List<BundledDocument> extractAll(BundleRequest request, List<SourceFile> files, Path staging, BagSink sink)
-            throws IOException {
+    private List<BundledDocument> extractAll(BundleRequest request, List<SourceFile> files, Path staging, BagSink sink,
+            PayloadManifests manifests) throws IOException {
         Set<String> siblings = new LinkedHashSet<>();
         files.forEach(f -> siblings.add(f.recordedPath()));
         long total = files.stream().mapToLong(SourceFile::size).sum();
@@ -251,14 +254,13 @@ public final class BundleService {
             }
             List<BundledDocument> documents = new ArrayList<>(files.size());
             byte[] buffer = new byte[1 << 20];
-            for (Future<BundledDocument> future : futures) {
-                BundledDocument document = await(future);
-                documents.add(document);
-                for (PayloadEntry entry : document.payload()) {
-                    if (entry.original()) {
-                        sink.add(entry.bagPath(), entry.size(), out -> copy(entry, out, buffer));
-                    }
-                }
+            for (int i = 0; i < futures.size(); i++) {
+                BundledDocument document = await(futures.get(i));
+                futures.set(i, null);
+                PayloadEntry original = document.original();
+                sink.add(original.bagPath(), original.size(), out -> copy(original, out, buffer));
+                manifests.add(original);
+                documents.add(document.packed());
             }
             pool.shutdown();
             return documents;
@@ -308,7 +310,7 @@ public final class BundleService {
         try (DigestingInputStream in = new DigestingInputStream(Files.newInputStream(file))) {
             digests = in.finish();
         }
-        return new PayloadEntry(bagPath, file, 0, digests.bytes(), digests.sha256(), digests.sha512(), false);
+        return PayloadEntry.of(bagPath, file, 0, digests.bytes(), digests.sha256(), digests.sha512(), false);
     }
 
     /**
@@ -334,7 +336,7 @@ public final class BundleService {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static BagInfo bagInfo(BundleRequest request, int files, long bytes, Set<String> identifiers, int documents) {
+    private static BagInfo bagInfo(BundleRequest request, long files, long bytes, Set<String> identifiers, int documents) {
         BagInfo info = BagInfo.empty();
         if (request.organization() != null && !request.organization().isBlank()) {
             info = info.with("Source-Organization", request.organization().strip());
@@ -366,12 +368,13 @@ public final class BundleService {
         };
     }
 
-    private void pack(BagSink sink, List<PayloadEntry> entries, String phase) throws IOException {
+    private void pack(BagSink sink, PayloadManifests manifests, List<PayloadEntry> entries, String phase) throws IOException {
         progress.start(phase, entries.stream().mapToLong(PayloadEntry::size).sum());
         try {
             byte[] buffer = new byte[1 << 20];
             for (PayloadEntry entry : entries) {
                 sink.add(entry.bagPath(), entry.size(), out -> copy(entry, out, buffer));
+                manifests.add(entry);
                 progress.advance(entry.size());
             }
         } finally {
@@ -393,7 +396,7 @@ public final class BundleService {
                 out.write(buffer, 0, n);
             }
         }
-        if (!HexFormat.of().formatHex(check.digest()).equals(entry.sha256())) {
+        if (!java.util.Arrays.equals(check.digest(), entry.sha256())) {
             throw new SourceChangedException(entry.bagPath() + ": changed while it was being bundled (checksum differs)");
         }
     }

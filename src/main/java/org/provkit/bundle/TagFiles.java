@@ -1,13 +1,13 @@
 package org.provkit.bundle;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.TreeMap;
 
 import org.provkit.bag.BagInfo;
 import org.provkit.bag.ChecksumAlgorithm;
@@ -15,7 +15,8 @@ import org.provkit.bag.ManifestLine;
 
 /**
  * The tag files of a provkit bundle, in the order they are written: bagit.txt, bag-info.txt, both
- * payload manifests, then both tag manifests (each listing the four files before them).
+ * payload manifests (streamed to disk as the payload was packed), then both tag manifests (each
+ * listing the four files before them).
  */
 final class TagFiles {
 
@@ -24,34 +25,33 @@ final class TagFiles {
     private TagFiles() {
     }
 
-    static Map<String, byte[]> build(List<PayloadEntry> payload, BagInfo bagInfo) {
-        List<PayloadEntry> sorted = new ArrayList<>(payload);
-        sorted.sort(java.util.Comparator.comparing(PayloadEntry::bagPath));
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("bagit.txt", BAGIT_TXT.getBytes(StandardCharsets.UTF_8));
-        files.put("bag-info.txt", bagInfo.format().getBytes(StandardCharsets.UTF_8));
-        files.put(ChecksumAlgorithm.SHA256.manifestName(), manifest(sorted, PayloadEntry::sha256));
-        files.put(ChecksumAlgorithm.SHA512.manifestName(), manifest(sorted, PayloadEntry::sha512));
-        Map<String, byte[]> listed = new LinkedHashMap<>(files);
-        files.put(ChecksumAlgorithm.SHA256.tagManifestName(), tagManifest(listed, ChecksumAlgorithm.SHA256));
-        files.put(ChecksumAlgorithm.SHA512.tagManifestName(), tagManifest(listed, ChecksumAlgorithm.SHA512));
-        return files;
-    }
-
-    static byte[] manifest(List<PayloadEntry> sorted, Function<PayloadEntry, String> checksum) {
-        StringBuilder out = new StringBuilder(sorted.size() * 120);
-        for (PayloadEntry entry : sorted) {
-            out.append(new ManifestLine(checksum.apply(entry), entry.bagPath()).format());
+    /** One tag file: its bytes, or (for the payload manifests) the file that holds them. */
+    record TagFile(String name, byte[] bytes, Path file, long size) {
+        static TagFile of(String name, byte[] bytes) {
+            return new TagFile(name, bytes, null, bytes.length);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] tagManifest(Map<String, byte[]> files, ChecksumAlgorithm algorithm) {
-        StringBuilder out = new StringBuilder();
-        HexFormat hex = HexFormat.of();
-        files.keySet().stream().sorted().forEach(name -> out.append(
-                new ManifestLine(hex.formatHex(algorithm.newDigest().digest(files.get(name))), name).format()));
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+    /** The tag files in writing order; the payload manifests are {@code manifests}' finished files. */
+    static List<TagFile> build(PayloadManifests manifests, BagInfo bagInfo) {
+        TagFile bagit = TagFile.of("bagit.txt", BAGIT_TXT.getBytes(StandardCharsets.UTF_8));
+        TagFile info = TagFile.of("bag-info.txt", bagInfo.format().getBytes(StandardCharsets.UTF_8));
+        List<TagFile> files = new ArrayList<>(List.of(bagit, info));
+        for (ChecksumAlgorithm manifest : new ChecksumAlgorithm[] {ChecksumAlgorithm.SHA256, ChecksumAlgorithm.SHA512}) {
+            files.add(new TagFile(manifest.manifestName(), null, manifests.file(manifest), manifests.size(manifest)));
+        }
+        for (ChecksumAlgorithm algorithm : new ChecksumAlgorithm[] {ChecksumAlgorithm.SHA256, ChecksumAlgorithm.SHA512}) {
+            Map<String, byte[]> checksums = new TreeMap<>();
+            checksums.put(bagit.name(), algorithm.newDigest().digest(bagit.bytes()));
+            checksums.put(info.name(), algorithm.newDigest().digest(info.bytes()));
+            checksums.put(ChecksumAlgorithm.SHA256.manifestName(), manifests.checksum(ChecksumAlgorithm.SHA256, algorithm));
+            checksums.put(ChecksumAlgorithm.SHA512.manifestName(), manifests.checksum(ChecksumAlgorithm.SHA512, algorithm));
+            StringBuilder out = new StringBuilder();
+            HexFormat hex = HexFormat.of();
+            checksums.forEach((name, checksum) -> out.append(new ManifestLine(hex.formatHex(checksum), name).format()));
+            files.add(TagFile.of(algorithm.tagManifestName(), out.toString().getBytes(StandardCharsets.UTF_8)));
+        }
+        return files;
     }
 
     /** Bag-Size as people read it: {@code 3.2 KB}, {@code 558 MB} (powers of 1000). */
