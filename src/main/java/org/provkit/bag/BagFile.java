@@ -1,8 +1,5 @@
 package org.provkit.bag;
 
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * One entry of a bag as found on disk or in an archive. The reader fills in what it learns while
@@ -24,7 +21,8 @@ public final class BagFile {
     private volatile byte[] content;
     private volatile long bytesRead = -1;
     private volatile String readError;
-    private final Map<ChecksumAlgorithm, byte[]> digests = Collections.synchronizedMap(new EnumMap<>(ChecksumAlgorithm.class));
+    /** By {@link ChecksumAlgorithm#ordinal}; an array, not a map: a bag may have millions of files. */
+    private final byte[][] digests = new byte[ChecksumAlgorithm.values().length][];
 
     public BagFile(int index, String entryName, Kind kind, long declaredSize, String linkTarget) {
         this.index = index;
@@ -96,15 +94,22 @@ public final class BagFile {
     }
 
     void putDigest(ChecksumAlgorithm algorithm, byte[] digest) {
-        digests.put(algorithm, digest);
+        synchronized (digests) {
+            digests[algorithm.ordinal()] = digest;
+        }
     }
 
     /** The digest of the entry's bytes with {@code algorithm}, or null when it was not computed. */
     public byte[] digest(ChecksumAlgorithm algorithm) {
-        byte[] computed = digests.get(algorithm);
+        byte[] computed;
+        synchronized (digests) {
+            computed = digests[algorithm.ordinal()];
+        }
         if (computed == null && content != null) {
             computed = algorithm.newDigest().digest(content);
-            digests.put(algorithm, computed);
+            synchronized (digests) {
+                digests[algorithm.ordinal()] = computed;
+            }
         }
         return computed;
     }

@@ -23,54 +23,54 @@ public final class ManifestReader {
     public static Reading read(String text, ChecksumAlgorithm algorithm, boolean percentDecode) {
         List<ManifestEntry> entries = new ArrayList<>();
         List<ReadProblem> problems = new ArrayList<>();
-        List<String> lines = TagText.lines(text);
         int expectedHex = algorithm.newDigest().getDigestLength() * 2;
-        for (int i = 0; i < lines.size(); i++) {
-            int number = i + 1;
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            // 'checksum', then spaces or tabs, then the path (a hand-written split: this runs once a line)
-            int gap = firstBlank(line);
-            int start = gap;
-            while (start < line.length() && isBlank(line.charAt(start))) {
-                start++;
-            }
-            if (gap <= 0 || start >= line.length()) {
-                problems.add(new ReadProblem("E_MANIFEST_LINE", "line " + number + " is not 'checksum path': '" + line + "'"));
-                continue;
-            }
-            String checksum = line.substring(0, gap);
-            if (!isHex(checksum) || checksum.length() != expectedHex) {
-                problems.add(new ReadProblem("E_MANIFEST_LINE", "line " + number + ": '" + checksum + "' is not a "
-                        + algorithm.bagitName() + " checksum (" + expectedHex + " hex digits)"));
-                continue;
-            }
-            String path = line.substring(start);
-            if (path.startsWith("*")) {
-                problems.add(new ReadProblem("W_MD5SUM_STAR", "line " + number
-                        + ": md5sum-style '*' before the path (binary-mode marker), read as '" + path.substring(1) + "'"));
-                path = path.substring(1);
-            }
-            if (percentDecode) {
-                path = PayloadPathCodec.decode(path);
-            }
-            if (path.startsWith("./")) {
-                String stripped = BagPaths.stripDotSlash(path);
-                problems.add(new ReadProblem("W_DOT_SLASH", "line " + number + ": path '" + path
-                        + "' starts with './', read as '" + stripped + "'"));
-                path = stripped;
-            }
-            Optional<String> unsafe = BagPaths.unsafeReason(path);
-            if (unsafe.isPresent()) {
-                problems.add(new ReadProblem("E_UNSAFE_PATH", "line " + number + ": '" + printable(path) + "' is refused: "
-                        + unsafe.get()));
-                continue;
-            }
-            entries.add(new ManifestEntry(path, checksum.toLowerCase(Locale.ROOT), number));
-        }
+        TagText.forEachLine(text, (number, line) -> readLine(number, line, algorithm, expectedHex, percentDecode, entries, problems));
         return new Reading(entries, problems);
+    }
+
+    private static void readLine(int number, String line, ChecksumAlgorithm algorithm, int expectedHex, boolean percentDecode,
+            List<ManifestEntry> entries, List<ReadProblem> problems) {
+        if (line.isBlank()) {
+            return;
+        }
+        // 'checksum', then spaces or tabs, then the path (a hand-written split: this runs once a line)
+        int gap = firstBlank(line);
+        int start = gap;
+        while (start < line.length() && isBlank(line.charAt(start))) {
+            start++;
+        }
+        if (gap <= 0 || start >= line.length()) {
+            problems.add(new ReadProblem("E_MANIFEST_LINE", "line " + number + " is not 'checksum path': '" + line + "'"));
+            return;
+        }
+        String checksum = line.substring(0, gap);
+        if (!isHex(checksum) || checksum.length() != expectedHex) {
+            problems.add(new ReadProblem("E_MANIFEST_LINE", "line " + number + ": '" + checksum + "' is not a "
+                    + algorithm.bagitName() + " checksum (" + expectedHex + " hex digits)"));
+            return;
+        }
+        String path = line.substring(start);
+        if (path.startsWith("*")) {
+            problems.add(new ReadProblem("W_MD5SUM_STAR", "line " + number
+                    + ": md5sum-style '*' before the path (binary-mode marker), read as '" + path.substring(1) + "'"));
+            path = path.substring(1);
+        }
+        if (percentDecode) {
+            path = PayloadPathCodec.decode(path);
+        }
+        if (path.startsWith("./")) {
+            String stripped = BagPaths.stripDotSlash(path);
+            problems.add(new ReadProblem("W_DOT_SLASH", "line " + number + ": path '" + path
+                    + "' starts with './', read as '" + stripped + "'"));
+            path = stripped;
+        }
+        Optional<String> unsafe = BagPaths.unsafeReason(path);
+        if (unsafe.isPresent()) {
+            problems.add(new ReadProblem("E_UNSAFE_PATH", "line " + number + ": '" + printable(path) + "' is refused: "
+                    + unsafe.get()));
+            return;
+        }
+        entries.add(new ManifestEntry(path, checksum.toLowerCase(Locale.ROOT), number));
     }
 
     private static int firstBlank(String line) {

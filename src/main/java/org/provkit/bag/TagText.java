@@ -42,15 +42,28 @@ public final class TagText {
         return new Decoded(text, bom);
     }
 
+    /** Receives the lines of a text one at a time, numbered from 1. */
+    @FunctionalInterface
+    public interface LineVisitor {
+        void line(int number, String line);
+    }
+
     /** The lines of a text split at CR, LF or CRLF; a final line end does not start another line. */
     public static List<String> lines(String text) {
         List<String> lines = new ArrayList<>();
+        forEachLine(text, (number, line) -> lines.add(line));
+        return lines;
+    }
+
+    /** As {@link #lines}, one line at a time: a manifest of a million lines is never a list of them. */
+    public static void forEachLine(String text, LineVisitor visitor) {
+        int number = 1;
         int start = 0;
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
-                lines.add(text.substring(start, i));
+                visitor.line(number++, text.substring(start, i));
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                     i++;
                 }
@@ -59,8 +72,7 @@ public final class TagText {
             i++;
         }
         if (start < text.length()) {
-            lines.add(text.substring(start));
+            visitor.line(number, text.substring(start));
         }
-        return lines;
     }
 }
