@@ -1,6 +1,5 @@
 package org.provkit.bag;
 
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -78,7 +77,7 @@ public final class BagPaths {
 
     /** The name as compared across file systems: Unicode NFC (RFC 8493 §6.1.1.3). */
     public static String normalized(String path) {
-        return Normalizer.normalize(path, Normalizer.Form.NFC);
+        return org.provkit.Nfc.of(path);
     }
 
     /** The NFC name folded to lower case: two names with the same key clash on a case-insensitive file system. */

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -113,8 +112,7 @@ public final class TextLines {
         for (int i = 0; i < count; i++) {
             String t = stripCr(i == 0 && parts[i].startsWith("\uFEFF") ? parts[i].substring(1) : parts[i]);
             boolean cut = t.length() > DEFAULT_MAX_LINE_CHARS;
-            lines.add(new Line(i + 1, Normalizer.normalize(cut ? t.substring(0, DEFAULT_MAX_LINE_CHARS) : t,
-                    Normalizer.Form.NFC), cut));
+            lines.add(new Line(i + 1, nfc(cut ? t.substring(0, DEFAULT_MAX_LINE_CHARS) : t), cut));
         }
         return new TextLines(lines, count, false);
     }
@@ -146,12 +144,7 @@ public final class TextLines {
 
     /** NFC; a line of characters below U+0300 (no combining marks) already is, and is returned as it is. */
     static String nfc(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= '\u0300') {
-                return Normalizer.normalize(s, Normalizer.Form.NFC);
-            }
-        }
-        return s;
+        return org.provkit.Nfc.of(s);
     }
 
     private static String stripCr(String s) {

@@ -148,13 +148,22 @@ final class BagChecks {
             }
             if (file.kind() == BagFile.Kind.FILE) {
                 if (files.putIfAbsent(file.path(), file) == null) {
-                    filesByNfc.computeIfAbsent(BagPaths.normalized(file.path()), k -> new ArrayList<>()).add(file.path());
-                    filesByFold.computeIfAbsent(BagPaths.caseFolded(file.path()), k -> new ArrayList<>()).add(file.path());
+                    group(filesByNfc, BagPaths.normalized(file.path()), file.path());
+                    group(filesByFold, BagPaths.caseFolded(file.path()), file.path());
                 }
             } else {
                 otherEntries.add(file.path());
             }
         }
+    }
+
+    /** Adds {@code path} under {@code key}; a group of one (nearly all of them) costs no list of its own. */
+    private static void group(Map<String, List<String>> index, String key, String path) {
+        index.merge(key, List.of(path), (old, one) -> {
+            List<String> more = new ArrayList<>(old);
+            more.add(path);
+            return more;
+        });
     }
 
     // ---- bagit.txt, bag-info.txt, fetch.txt ---------------------------------------------------------------
