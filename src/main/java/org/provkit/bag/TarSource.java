@@ -51,7 +51,7 @@ public final class TarSource implements BagSource {
     @Override
     public void forEach(EntryVisitor visitor, AtomicLong progress) throws IOException {
         if (!gzip && TarHeaders.countAtMost(file, Math.min(limits.maxEntries(), RANDOM_ACCESS_MAX_ENTRIES))) {
-            forEachByPosition(visitor);
+            forEachByPosition(visitor, progress);
             return;
         }
         forEachStreamed(visitor, progress);
@@ -63,13 +63,18 @@ public final class TarSource implements BagSource {
      * several threads. A tar that {@link TarFile} cannot read whole (truncated, damaged) is read as a stream
      * instead, which reports exactly where it breaks.
      */
-    private void forEachByPosition(EntryVisitor visitor) throws IOException {
+    private void forEachByPosition(EntryVisitor visitor, AtomicLong progress) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             List<TarArchiveEntry> entries;
             try (TarFile tar = new TarFile(FileChannel.open(file, StandardOpenOption.READ))) {
                 entries = tar.getEntries();
             } catch (IOException | RuntimeException e) {
-                forEachStreamed(visitor, new AtomicLong());
+                forEachStreamed(visitor, progress);
+                return;
+            }
+            if (entries.stream().anyMatch(TarArchiveEntry::isSparse)) {
+                // Sparse entries (never written by provkit) have no single region to hash: stream the tar.
+                forEachStreamed(visitor, progress);
                 return;
             }
             int index = 0;
@@ -84,17 +89,10 @@ public final class TarSource implements BagSource {
                 BagFile bagFile = new BagFile(index++, name, kind, entry.getSize(), linkTarget(entry, kind));
                 InputStream content = null;
                 if (kind == BagFile.Kind.FILE) {
-                    content = entry.isSparse() ? sparse(entry) : new RegionInputStream(channel, file, entry.getDataOffset(), entry.getSize(), false);
+                    content = new RegionInputStream(channel, file, entry.getDataOffset(), entry.getSize(), false);
                 }
                 visitor.visit(bagFile, content);
             }
-        }
-    }
-
-    /** Sparse entries (rare; never written by provkit) are read through Commons Compress, which fills the holes. */
-    private InputStream sparse(TarArchiveEntry entry) throws IOException {
-        try (TarFile tar = new TarFile(file)) {
-            return new java.io.ByteArrayInputStream(tar.getInputStream(entry).readAllBytes());
         }
     }
 
