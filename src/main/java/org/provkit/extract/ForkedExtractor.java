@@ -29,7 +29,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * Runs Tika in a small pool of child JVMs, each with a bounded heap. A file whose parse exceeds its
  * time limit, exhausts the child's memory or kills it costs that file's text, never the run: the child
  * is replaced, the file is still checksummed and archived, and its record says what happened.
- * The parent never loads Tika.
+ * Children start on first use: {@link RoutingExtractor} sends them only the formats that are not
+ * safe to parse in provkit's own JVM.
  */
 public final class ForkedExtractor implements Extractor {
 
