@@ -56,6 +56,10 @@ public final class BundleService {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
+    /** JSON on one line, for what only provkit reads back (the staged PROV entries). */
+    private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT =
+            Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
     private final ProgressListener progress;
 
     public BundleService(ProgressListener progress) {
@@ -117,23 +121,8 @@ public final class BundleService {
             Path provFile = staging.resolve("provenance.json");
             provEntries.sort(java.util.Comparator.comparing(ProvRef::sourcePath, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(provFile, StandardOpenOption.CREATE_NEW), 1 << 16)) {
-                ProvJsonWriter.write(activity, () -> new java.util.Iterator<ProvDocumentEntry>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < provEntries.size();
-                    }
-
-                    @Override
-                    public ProvDocumentEntry next() {
-                        try {
-                            return provEntries.get(next++).read();
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }
-                }, out, staging);
+                // Read back one at a time, as the writer asks for them: never all in memory.
+                ProvJsonWriter.write(activity, () -> provEntries.stream().map(ProvRef::read).iterator(), out, staging);
             }
             staged.add(stagedEntry(provFile, BagPaths.PROVENANCE));
             staged.sort(java.util.Comparator.comparing(PayloadEntry::bagPath));
@@ -186,17 +175,14 @@ public final class BundleService {
     /** Where a document's PROV entry waits (as JSON, in a staging spool) until the graph is written. */
     record ProvRef(String sourcePath, Path spool, long offset, int length) {
 
-        ProvDocumentEntry read() throws IOException {
-            byte[] bytes = new byte[length];
-            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(spool, StandardOpenOption.READ)) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    if (channel.read(buffer, offset + buffer.position()) < 0) {
-                        throw new IOException(spool + ": ends inside a staged PROV entry");
-                    }
-                }
+        ProvDocumentEntry read() {
+            try {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(length);
+                copyRange(spool, offset, length, bytes, new byte[Math.max(1, Math.min(length, 1 << 16))], "a staged PROV entry");
+                return Json.mapper().readValue(bytes.toByteArray(), ProvDocumentEntry.class);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            return Json.mapper().readValue(bytes, ProvDocumentEntry.class);
         }
     }
 
@@ -213,8 +199,7 @@ public final class BundleService {
                         doc.textDigests().sha256(), doc.textDigests().sha512(), false),
                 new PayloadEntry(BagPaths.record(path), lane.spool(), recordAt, record.length,
                         ChecksumAlgorithm.SHA256.newDigest().digest(record), ChecksumAlgorithm.SHA512.newDigest().digest(record), false));
-        byte[] provJson = Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsBytes(new ProvDocumentEntry(path, BagPaths.original(path), BagPaths.text(path),
+        byte[] provJson = COMPACT.writeValueAsBytes(new ProvDocumentEntry(path, BagPaths.original(path), BagPaths.text(path),
                         BagPaths.record(path), doc.extraction().digests().sha256(), doc.extraction().mediaType(), doc.provenance()));
         ProvRef prov = new ProvRef(path, lane.spool(), lane.append(provJson), provJson.length);
         List<String> canonical = new ArrayList<>();
@@ -403,14 +388,20 @@ public final class BundleService {
 
     /** Copies a staged file, or the part of a staging spool, that holds exactly an entry's bytes. */
     private static void copyRegion(PayloadEntry entry, OutputStream out, byte[] buffer) throws IOException {
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(entry.file(), StandardOpenOption.READ)) {
+        copyRange(entry.file(), entry.offset(), entry.size(), out, buffer, entry.bagPath());
+    }
+
+    /** Copies bytes {@code [offset, offset + length)} of {@code file}; fails if the file ends before. */
+    private static void copyRange(Path file, long offset, long length, OutputStream out, byte[] buffer, String what)
+            throws IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.READ)) {
             java.nio.ByteBuffer wrapped = java.nio.ByteBuffer.wrap(buffer);
             long done = 0;
-            while (done < entry.size()) {
-                wrapped.clear().limit((int) Math.min(buffer.length, entry.size() - done));
-                int n = channel.read(wrapped, entry.offset() + done);
+            while (done < length) {
+                wrapped.clear().limit((int) Math.min(buffer.length, length - done));
+                int n = channel.read(wrapped, offset + done);
                 if (n < 0) {
-                    throw new IOException(entry.file() + ": ends before the " + entry.size() + " bytes of " + entry.bagPath());
+                    throw new IOException(file + ": ends before the " + length + " bytes of " + what);
                 }
                 out.write(buffer, 0, n);
                 done += n;
