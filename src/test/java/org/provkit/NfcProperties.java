@@ -1,4 +1,4 @@
-package org.provkit.provenance;
+package org.provkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,12 +10,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The shortcut that skips NFC for lines without combining marks gives what the JDK's normalizer gives. */
-class NfcShortcutProperties {
+/** The shortcut that skips NFC for text without combining marks gives what the JDK's normalizer gives. */
+class NfcProperties {
 
     @Property(tries = 2000)
     void theShortcutEqualsTheJdksNfc(@ForAll("mixedText") String s) {
-        assertThat(TextLines.nfc(s)).isEqualTo(Normalizer.normalize(s, Normalizer.Form.NFC));
+        assertThat(Nfc.of(s)).isEqualTo(Normalizer.normalize(s, Normalizer.Form.NFC));
     }
 
     @Provide

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
+import org.provkit.Nfc;
+
 /**
  * The lines of an extracted text that attribution looks at, with their true 1-based line numbers: every line
  * starting in the first {@code headBytes} and the last {@code tailBytes} of the file, each cut to
@@ -112,7 +114,7 @@ public final class TextLines {
         for (int i = 0; i < count; i++) {
             String t = stripCr(i == 0 && parts[i].startsWith("\uFEFF") ? parts[i].substring(1) : parts[i]);
             boolean cut = t.length() > DEFAULT_MAX_LINE_CHARS;
-            lines.add(new Line(i + 1, nfc(cut ? t.substring(0, DEFAULT_MAX_LINE_CHARS) : t), cut));
+            lines.add(new Line(i + 1, Nfc.of(cut ? t.substring(0, DEFAULT_MAX_LINE_CHARS) : t), cut));
         }
         return new TextLines(lines, count, false);
     }
@@ -139,13 +141,9 @@ public final class TextLines {
             s = s.substring(0, maxChars);
             cut = true;
         }
-        return new Line(number, nfc(s), cut);
+        return new Line(number, Nfc.of(s), cut);
     }
 
-    /** NFC; a line of characters below U+0300 (no combining marks) already is, and is returned as it is. */
-    static String nfc(String s) {
-        return org.provkit.Nfc.of(s);
-    }
 
     private static String stripCr(String s) {
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
