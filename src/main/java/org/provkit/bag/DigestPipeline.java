@@ -8,16 +8,21 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Hashes a sequence of streams with several algorithms at once, one thread per algorithm: the caller's
@@ -37,8 +42,8 @@ public final class DigestPipeline implements AutoCloseable {
     private static final int MAX_QUEUED_REGIONS = 1 << 16;
     private static final ThreadLocal<byte[]> REGION_BUFFER = ThreadLocal.withInitial(() -> new byte[CHUNK_SIZE]);
 
-    private final Map<Path, FileChannel> channels = new java.util.HashMap<>();
-    private java.util.concurrent.ExecutorService regionPool;
+    private final Map<Path, FileChannel> channels = new HashMap<>();
+    private ExecutorService regionPool;
     private int outstanding;
 
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
@@ -102,8 +107,8 @@ public final class DigestPipeline implements AutoCloseable {
      * {@link #await} waits for them. Counts the region's bytes into {@code progress} as they are read.
      */
     public void hashRegion(RegionInputStream region, Set<ChecksumAlgorithm> algorithms, BagFile target,
-            java.util.concurrent.atomic.AtomicLong progress) {
-        List<Set<ChecksumAlgorithm>> tasks = new java.util.ArrayList<>();
+            AtomicLong progress) {
+        List<Set<ChecksumAlgorithm>> tasks = new ArrayList<>();
         if (region.length() >= SPLIT_BYTES && algorithms.size() > 1) {
             algorithms.forEach(a -> tasks.add(EnumSet.of(a)));
         } else {
@@ -124,7 +129,7 @@ public final class DigestPipeline implements AutoCloseable {
         }
         for (int i = 0; i < tasks.size(); i++) {
             Set<ChecksumAlgorithm> selected = tasks.get(i);
-            java.util.concurrent.atomic.AtomicLong counted = i == 0 ? progress : null;
+            AtomicLong counted = i == 0 ? progress : null;
             regionPool().execute(() -> {
                 try {
                     hashRegionNow(region, selected, job, counted);
@@ -139,7 +144,7 @@ public final class DigestPipeline implements AutoCloseable {
     }
 
     private void hashRegionNow(RegionInputStream region, Set<ChecksumAlgorithm> algorithms, RegionJob job,
-            java.util.concurrent.atomic.AtomicLong progress) {
+            AtomicLong progress) {
         MessageDigest[] digests = algorithms.stream().map(ChecksumAlgorithm::newDigest).toArray(MessageDigest[]::new);
         byte[] buffer = REGION_BUFFER.get();
         ByteBuffer wrapped = ByteBuffer.wrap(buffer);
@@ -228,10 +233,10 @@ public final class DigestPipeline implements AutoCloseable {
         }
     }
 
-    private synchronized java.util.concurrent.ExecutorService regionPool() {
+    private synchronized ExecutorService regionPool() {
         if (regionPool == null) {
             int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-            regionPool = java.util.concurrent.Executors.newFixedThreadPool(threads, runnable -> {
+            regionPool = Executors.newFixedThreadPool(threads, runnable -> {
                 Thread thread = new Thread(runnable, "provkit-hash");
                 thread.setDaemon(true);
                 return thread;
