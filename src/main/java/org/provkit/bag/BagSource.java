@@ -31,6 +31,15 @@ public interface BagSource {
      */
     void forEach(EntryVisitor visitor, AtomicLong progress) throws IOException;
 
+    /** The size of an archive file, for progress; 0 when it cannot be read (reading it will say why). */
+    static long sizeOf(java.nio.file.Path archive) {
+        try {
+            return java.nio.file.Files.size(archive);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Archive entry names as provkit compares them: no leading {@code ./}, no trailing {@code /}. */
     static String normalizeEntryName(String raw) {
         String name = raw;

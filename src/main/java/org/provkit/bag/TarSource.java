@@ -41,11 +41,7 @@ public final class TarSource implements BagSource {
 
     @Override
     public long totalBytes() {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
+        return BagSource.sizeOf(file);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.provkit.bag;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,11 +30,7 @@ public final class ZipSource implements BagSource {
 
     @Override
     public long totalBytes() {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
+        return BagSource.sizeOf(file);
     }
 
     @Override
