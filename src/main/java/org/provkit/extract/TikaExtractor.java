@@ -21,7 +21,7 @@ import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.sax.BodyContentHandler;
@@ -37,11 +37,11 @@ public final class TikaExtractor implements Extractor {
     /** Files up to this size are read into memory once: digested, detected and parsed from there. */
     static final long SMALL_FILE = 4L << 20;
 
-    private final AutoDetectParser parser;
+    private final DetectOnceParser parser;
     private final TextLimits limits;
 
     public TikaExtractor(TextLimits limits) {
-        this.parser = new AutoDetectParser();
+        this.parser = new DetectOnceParser();
         this.limits = limits;
     }
 
@@ -106,8 +106,12 @@ public final class TikaExtractor implements Extractor {
                         warnings, 0, digests);
             }
             byte[] small = size <= SMALL_FILE ? digesting.readAllBytes() : null;
-            // Magic detection is the larger part of a small file's cost: it is done once, here.
-            String type = small != null ? detect(small, file) : detect(file);
+            // Magic detection is the larger part of a small file's cost: it is done once, here. A large
+            // file is detected again by the parser, from the stream rather than the path (container
+            // detectors may answer differently for the two, and the parse has always used its own).
+            MediaType smallType = small != null ? detect(small, file) : null;
+            String type = small == null ? detect(file)
+                    : smallType == null ? MediaType.OCTET_STREAM.toString() : smallType.getBaseType().toString();
             if (!accept.test(type, size)) {
                 return null;
             }
@@ -130,8 +134,11 @@ public final class TikaExtractor implements Extractor {
             context.set(org.apache.tika.extractor.EmbeddedDocumentExtractor.class, embedded);
             WriteOutContentHandler limited = new WriteOutContentHandler(text, (int) Math.min(Integer.MAX_VALUE, limits.maxTextChars()));
             try {
-                TikaInputStream tis = small != null ? TikaInputStream.get(small) : TikaInputStream.get(digesting);
-                parser.parse(tis, new BodyContentHandler(limited), metadata, context);
+                if (smallType != null) {
+                    parser.parse(TikaInputStream.get(small), new BodyContentHandler(limited), metadata, context, smallType);
+                } else {
+                    parser.parse(small != null ? TikaInputStream.get(small) : TikaInputStream.get(digesting), new BodyContentHandler(limited), metadata, context);
+                }
             } catch (SAXException | IOException | RuntimeException | org.apache.tika.exception.TikaException e) {
                 if (WriteLimitReachedException.isWriteLimitReached(e)) {
                     status = Extraction.Status.TRUNCATED;
@@ -167,13 +174,14 @@ public final class TikaExtractor implements Extractor {
         }
     }
 
-    private String detect(byte[] bytes, Path file) {
+    /** The media type of a file read into memory; null when the detector failed (the parse then tries again and reports it). */
+    private MediaType detect(byte[] bytes, Path file) {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
-            return parser.getDetector().detect(in, metadata).getBaseType().toString();
+            return parser.getDetector().detect(in, metadata);
         } catch (IOException | RuntimeException e) {
-            return "application/octet-stream";
+            return null;
         }
     }
 
