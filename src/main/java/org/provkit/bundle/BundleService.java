@@ -67,6 +67,7 @@ public final class BundleService {
     }
 
     public BundleResult bundle(BundleRequest request) throws IOException {
+        ProvenanceAnalyzer.preload();
         SourceScanner.Result scan = SourceScanner.scan(request.sources());
         if (scan.files().isEmpty()) {
             throw new ProvkitException(ExitCode.UNREADABLE, "no files to bundle in " + request.sources());

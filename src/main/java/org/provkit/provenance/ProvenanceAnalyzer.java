@@ -34,6 +34,11 @@ public final class ProvenanceAnalyzer {
     private final TextAttributionRules textRules;
     private final AssetRules assets;
 
+    /** Starts loading what the first analysis needs (the language profiles) in the background. */
+    public static void preload() {
+        LanguageDetection.preload();
+    }
+
     public ProvenanceAnalyzer() {
         this(PartyRegistry.builtIn());
     }
