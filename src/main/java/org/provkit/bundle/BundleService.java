@@ -56,10 +56,6 @@ public final class BundleService {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
-    /** JSON on one line, for what only provkit reads back (the staged PROV entries). */
-    private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT =
-            Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-
     private final ProgressListener progress;
 
     public BundleService(ProgressListener progress) {
@@ -97,33 +93,31 @@ public final class BundleService {
             throw new ProvkitException(ExitCode.USAGE, target + " already exists: a bundle is never overwritten (choose --name)");
         }
         Path temp = AtomicFiles.tempSibling(outputDir, name + request.format().extension());
+        BundleActivity activity = new BundleActivity(name, started, null, ProvkitVersion.agent(),
+                request.archivist(), request.organization());
         try (BagSink sink = openSink(request.format(), temp, target, name, request.bagTime());
-                PayloadManifests manifests = new PayloadManifests(staging)) {
+                PayloadManifests manifests = new PayloadManifests(staging);
+                ProvJsonWriter.Incremental prov = ProvJsonWriter.open(activity, staging)) {
             // Each original is packed as soon as it and those before it are extracted, while the pool
             // works on the next ones; the small staged files follow, then the tag files and signature.
-            // The manifests are written as the payload is packed, in the same (sorted) order.
-            List<BundledDocument> documents = extractAll(request, files, staging, sink, manifests);
+            // The manifests and the PROV graph are written as the payload is packed, in the same (sorted)
+            // order, which is the order the graph wants its documents in.
+            List<BundledDocument> documents = extractAll(request, files, staging, sink, manifests, prov);
 
             List<PayloadEntry> staged = new ArrayList<>();
-            List<ProvRef> provEntries = new ArrayList<>();
             List<DocumentWarning> warnings = new ArrayList<>();
             Set<String> externalIdentifiers = new LinkedHashSet<>();
             long sourceBytes = 0;
             for (BundledDocument doc : documents) {
                 sourceBytes += doc.sourceBytes();
                 staged.addAll(doc.staged());
-                provEntries.add(doc.prov());
-                doc.warnings().forEach(w -> warnings.add(new DocumentWarning(doc.prov().sourcePath(), w)));
+                doc.warnings().forEach(w -> warnings.add(new DocumentWarning(doc.sourcePath(), w)));
                 externalIdentifiers.addAll(doc.canonicalUrls());
             }
             Instant ended = request.reproducible() ? request.bagTime() : Instant.now();
-            BundleActivity activity = new BundleActivity(name, started, ended, ProvkitVersion.agent(),
-                    request.archivist(), request.organization());
             Path provFile = staging.resolve("provenance.json");
-            provEntries.sort(java.util.Comparator.comparing(ProvRef::sourcePath, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(provFile, StandardOpenOption.CREATE_NEW), 1 << 16)) {
-                // Read back one at a time, as the writer asks for them: never all in memory.
-                ProvJsonWriter.write(activity, () -> provEntries.stream().map(ProvRef::read).iterator(), out, staging);
+                prov.finish(ended, out);
             }
             staged.add(stagedEntry(provFile, BagPaths.PROVENANCE));
             staged.sort(java.util.Comparator.comparing(PayloadEntry::bagPath));
@@ -161,29 +155,16 @@ public final class BundleService {
 
     /**
      * What the rest of the run needs of a document once its text and record are staged: its payload
-     * entries, its PROV entry, warnings and canonical URLs. Records and metadata are not kept in memory,
-     * so memory stays flat however many documents there are.
+     * entries, its PROV entry (until its original is packed and the entry added to the graph), warnings
+     * and canonical URLs. Records and metadata are not kept in memory, so memory stays flat however
+     * many documents there are.
      */
-    record BundledDocument(long sourceBytes, PayloadEntry original, List<PayloadEntry> staged, ProvRef prov,
-            List<String> warnings, List<String> canonicalUrls) {
+    record BundledDocument(String sourcePath, long sourceBytes, PayloadEntry original, List<PayloadEntry> staged,
+            ProvDocumentEntry prov, List<String> warnings, List<String> canonicalUrls) {
 
-        /** The same once its original is packed: what is left to keep until the end. */
+        /** The same once its original is packed and its PROV entry added: what is left to keep until the end. */
         BundledDocument packed() {
-            return new BundledDocument(sourceBytes, null, staged, prov, warnings, canonicalUrls);
-        }
-    }
-
-    /** Where a document's PROV entry waits (as JSON, in a staging spool) until the graph is written. */
-    record ProvRef(String sourcePath, Path spool, long offset, int length) {
-
-        ProvDocumentEntry read() {
-            try {
-                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(length);
-                copyRange(spool, offset, length, bytes, new byte[Math.max(1, Math.min(length, 1 << 16))], "a staged PROV entry");
-                return Json.mapper().readValue(bytes.toByteArray(), ProvDocumentEntry.class);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            return new BundledDocument(sourcePath, sourceBytes, null, staged, null, warnings, canonicalUrls);
         }
     }
 
@@ -200,20 +181,19 @@ public final class BundleService {
                         doc.textDigests().sha256(), doc.textDigests().sha512(), false),
                 new PayloadEntry(BagPaths.record(path), lane.spool(), recordAt, record.length,
                         ChecksumAlgorithm.SHA256.newDigest().digest(record), ChecksumAlgorithm.SHA512.newDigest().digest(record), false));
-        byte[] provJson = COMPACT.writeValueAsBytes(new ProvDocumentEntry(path, BagPaths.original(path), BagPaths.text(path),
-                        BagPaths.record(path), doc.extraction().digests().sha256(), doc.extraction().mediaType(), doc.provenance()));
-        ProvRef prov = new ProvRef(path, lane.spool(), lane.append(provJson), provJson.length);
+        ProvDocumentEntry prov = new ProvDocumentEntry(path, BagPaths.original(path), BagPaths.text(path),
+                BagPaths.record(path), doc.extraction().digests().sha256(), doc.extraction().mediaType(), doc.provenance());
         List<String> canonical = new ArrayList<>();
         doc.record().path("urls").forEach(url -> {
             if ("canonical".equals(url.path("role").asText())) {
                 canonical.add(url.path("url").asText());
             }
         });
-        return new BundledDocument(source.size(), original, staged, prov, DocumentProcessor.warnings(doc.record()), canonical);
+        return new BundledDocument(path, source.size(), original, staged, prov, DocumentProcessor.warnings(doc.record()), canonical);
     }
 
     private List<BundledDocument> extractAll(BundleRequest request, List<SourceFile> files, Path staging, BagSink sink,
-            PayloadManifests manifests) throws IOException {
+            PayloadManifests manifests, ProvJsonWriter.Incremental prov) throws IOException {
         Set<String> siblings = new LinkedHashSet<>();
         files.forEach(f -> siblings.add(f.recordedPath()));
         long total = files.stream().mapToLong(SourceFile::size).sum();
@@ -246,6 +226,7 @@ public final class BundleService {
                 PayloadEntry original = document.original();
                 sink.add(original.bagPath(), original.size(), out -> copy(original, out, buffer));
                 manifests.add(original);
+                prov.add(document.prov());
                 documents.add(document.packed());
             }
             pool.shutdown();

@@ -80,24 +80,63 @@ public final class ProvJsonWriter {
 
     /**
      * Writes the graph of {@code sortedDocuments} (in {@link #ORDER}), taking one document at a time:
-     * what each adds is moved to one temporary file per section (in {@code scratch}) every few hundred
-     * documents, and the sections are copied into {@code out} at the end. Memory holds the parties and
-     * the documents' identifiers, never the graph: 100,000 documents take what 1,000 do.
+     * see {@link Incremental}.
      */
     public static void write(BundleActivity activity, Iterable<ProvDocumentEntry> sortedDocuments, OutputStream out, Path scratch)
             throws IOException {
-        Graph g = new Graph();
-        String bundling = header(g, activity);
-        Set<String> usedIds = new HashSet<>();
-        try (Sections sections = new Sections(scratch)) {
-            int pending = 0;
+        try (Incremental graph = open(activity, scratch)) {
             for (ProvDocumentEntry d : sortedDocuments) {
-                String docId = uniqueId(localName(d.sourcePath() == null ? d.originalPath() : d.sourcePath()), usedIds);
-                document(g, d, docId, bundling);
-                if (++pending == 256) {
-                    sections.drain(g);
-                    pending = 0;
-                }
+                graph.add(d);
+            }
+            graph.finish(activity.ended(), out);
+        }
+    }
+
+    /**
+     * Starts a graph whose documents are added one at a time, in {@link #ORDER}, while they are still
+     * being produced; the bundling's end time is given at the end. What each document adds is moved to
+     * one temporary file per section (in {@code scratch}) every few hundred documents, and the sections
+     * are copied out at the end. Memory holds the parties and the documents' identifiers, never the
+     * graph: 100,000 documents take what 1,000 do.
+     */
+    public static Incremental open(BundleActivity activity, Path scratch) {
+        return new Incremental(activity, scratch);
+    }
+
+    /** A graph being written; see {@link #open(BundleActivity, Path)}. */
+    public static final class Incremental implements AutoCloseable {
+        private final Graph g = new Graph();
+        private final String bundling;
+        private final Set<String> usedIds = new HashSet<>();
+        private final Sections sections;
+        private ProvDocumentEntry last;
+        private int pending;
+
+        private Incremental(BundleActivity activity, Path scratch) {
+            this.bundling = header(g, activity);
+            this.sections = new Sections(scratch);
+        }
+
+        /** Adds the next document; documents must come in {@link #ORDER}. */
+        public void add(ProvDocumentEntry d) throws IOException {
+            if (last != null && ORDER.compare(last, d) > 0) {
+                throw new IllegalArgumentException("PROV documents out of order: " + d.sourcePath() + " after " + last.sourcePath());
+            }
+            last = d;
+            String docId = uniqueId(localName(d.sourcePath() == null ? d.originalPath() : d.sourcePath()), usedIds);
+            document(g, d, docId, bundling);
+            if (++pending == 256) {
+                sections.drain(g);
+                pending = 0;
+            }
+        }
+
+        /** Writes the whole graph to {@code out}, with the bundling's end time when there is one. */
+        public void finish(Instant ended, OutputStream out) throws IOException {
+            if (ended != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> act = (Map<String, Object>) g.activity.get(bundling);
+                act.put("prov:endTime", time(ended));
             }
             sections.drain(g);
             // LF line ends whatever the platform, so that the same bundle gives the same bytes everywhere.
@@ -105,8 +144,13 @@ public final class ProvJsonWriter {
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"));
             sections.writeGraph(g, out, printer);
+            out.write('\n');
         }
-        out.write('\n');
+
+        @Override
+        public void close() throws IOException {
+            sections.close();
+        }
     }
 
     /** The bundling activity, the software and people behind it; returns the activity's identifier. */
