@@ -30,9 +30,21 @@ class VerifyBundlesTest {
     static Path bundles;
     static Path keyDir;
 
+    /** At the end of the test JVM: the jqwik property below runs on another engine, after JUnit's @AfterAll. */
+    private static void removeBundlesAtExit(Path folder) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temp folder left behind is no test failure
+            }
+        }));
+    }
+
     @BeforeAll
     static void makeBundles() throws IOException {
         tmp = Files.createTempDirectory("provkit-verify-test");
+        removeBundlesAtExit(tmp);
         bundles = tmp.resolve("archives");
         keyDir = tmp.resolve("key");
         CliRun key = CliRun.inProcess("keys", "generate", "--out", keyDir.toString(), "--subject", "CN=Verify Test");
