@@ -165,6 +165,7 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$w
   -out "$work/scripted-cert.pem" -subj "/CN=bench scripted signer" -days 30 \
   -addext keyUsage=critical,digitalSignature >/dev/null 2>&1
 
+rm -rf "$work/unpacked"
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 # Rounds interleave the measurements so that load from other work on the machine hits all of them alike.
 # Everything reads a warm page cache (the corpus was just written; the machine has far more RAM than 1.2 GB).
@@ -183,6 +184,15 @@ for ((i = 1; i <= runs; i++)); do
   say "round $i/$runs: openssl hashing floor ..."
   measure floor-per-algorithm "$here/hash-floor.sh" per-algorithm "$corpus"
   measure floor-balanced "$here/hash-floor.sh" balanced "$corpus"
+  # The issue's floor is over "the same bytes" verify hashes: the bundle's files (its payload is the
+  # corpus plus extracted texts, records and the PROV graph, about 8 % more). Unpacked once, untimed.
+  if [ ! -d "$work/unpacked" ] && [ -f "$bundle_tar" ]; then
+    mkdir -p "$work/unpacked" && tar xf "$bundle_tar" -C "$work/unpacked"
+  fi
+  if [ -d "$work/unpacked" ]; then
+    measure floor-bundle-per-algorithm "$here/hash-floor.sh" per-algorithm "$work/unpacked"
+    measure floor-bundle-balanced "$here/hash-floor.sh" balanced "$work/unpacked"
+  fi
 
   say "round $i/$runs: scripted bundle (tika-app + bag + cms + tar) ..."
   rm -rf "$work/scripted"
@@ -250,8 +260,14 @@ fi
 # ---------------------------------------------------------------- report
 b=$(median_s bundle); v=$(median_s verify); sb=$(median_s scripted-bundle); sv=$(median_s scripted-verify)
 fa=$(median_s floor-per-algorithm); fb=$(median_s floor-balanced)
-floor=$(awk -v a="$fa" -v b="$fb" 'BEGIN {if (a == "NA") print b; else if (b == "NA" || a <= b) print a; else print b}')
-floor_how=$(awk -v a="$fa" -v b="$fb" 'BEGIN {print (a <= b) ? "per-algorithm" : "balanced"}')
+faster() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "NA") print b; else if (b == "NA" || a <= b) print a; else print b}'; }
+faster_how() { awk -v a="$1" -v b="$2" 'BEGIN {print (a != "NA" && (b == "NA" || a <= b)) ? "per-algorithm" : "balanced"}'; }
+corpus_floor=$(faster "$fa" "$fb"); corpus_floor_how=$(faster_how "$fa" "$fb")
+fba=$(median_s floor-bundle-per-algorithm); fbb=$(median_s floor-bundle-balanced)
+bundle_floor=$(faster "$fba" "$fbb"); bundle_floor_how=$(faster_how "$fba" "$fbb")
+bundle_files_bytes=$( [ -d "$work/unpacked" ] && find "$work/unpacked" -type f -printf '%s\n' | awk '{s += $1} END {printf "%.1f", s / 1e6}' || echo NA)
+# The verify target compares with the floor over the same bytes when the bundle could be unpacked.
+if [ "$bundle_floor" != NA ]; then floor=$bundle_floor; floor_what="the bundle's files"; else floor=$corpus_floor; floor_what="the corpus"; fi
 ver=$(median_s version); vs=$(median_s verify-seed)
 mbps() { awk -v w="$1" -v b="$corpus_bytes" 'BEGIN {if (w == "NA" || w == 0) print "n/a"; else printf "%.0f", b / 1e6 / w}'; }
 fps() { awk -v w="$1" -v n="$corpus_files" 'BEGIN {if (w == "NA" || w == 0) print "n/a"; else printf "%.0f", n / w}'; }
@@ -289,10 +305,13 @@ row "scripted verify (total)" scripted-verify "$sv" "$REF_SCRIPTED_VERIFY s"
 for s in untar validate cms-verify; do row "&nbsp;&nbsp;$s" "" "$(stage_median "$res/scripted-verify-stages.*" "$s")" ""; done
 row "openssl floor, per-algorithm" floor-per-algorithm "$fa" ""
 row "openssl floor, balanced" floor-balanced "$fb" ""
+row "openssl floor over the bundle's files ($bundle_files_bytes MB), per-algorithm" floor-bundle-per-algorithm "$fba" ""
+row "openssl floor over the bundle's files, balanced" floor-bundle-balanced "$fbb" ""
 echo "| provkit --version | $(fmt "$ver" '%.3f s') | | | $(fmt "$(max_rss_mb version)" '%s') / $(fmt "$(tree_rss_mb version)" '%s MB') | 10 runs | |"
 echo "| provkit verify (seed bundle) | $(fmt "$vs" '%.3f s') | | | $(fmt "$(max_rss_mb verify-seed)" '%s') / $(fmt "$(tree_rss_mb verify-seed)" '%s MB') | 10 runs$( [ -f "$res/verify-seed" ] && [ "$(exit_codes verify-seed)" != 0 ] && echo ", exit $(exit_codes verify-seed)") | |"
 echo
-echo "Hash floor = the faster of the two openssl variants ($floor_how, $(fmt "$floor" '%.2f s'); issue's reference $REF_FLOOR s)."
+echo "Hash floor of the corpus = the faster of the two openssl variants ($corpus_floor_how, $(fmt "$corpus_floor" '%.2f s'); issue's reference $REF_FLOOR s)."
+echo "Hash floor of the bundle's files (the same bytes verify hashes) = $bundle_floor_how, $(fmt "$bundle_floor" '%.2f s'); the verify target below uses the floor of $floor_what; against the corpus floor verify is $(fmt "$(ratio "$v" "$corpus_floor")" '%.2f x')."
 echo "Scripted verify of provkit's own bundle (independent check): $interop."
 echo
 r_bundle=$(ratio "$b" "$sb"); r_verify=$(ratio "$v" "$floor"); rss_b=$(tree_rss_mb bundle)
@@ -305,7 +324,7 @@ echo "|---|---:|---:|---|"
 results=()
 t() { local r; r=$(verdict "$2" "$3" "$4"); results+=("$r"); echo "| $1 | $(fmt "$2" "$5") | $3 $4 | $r |"; }
 t "bundle / scripted bundle" "$r_bundle" "<=" 0.5 '%.2f x'
-t "verify / openssl hash floor" "$r_verify" "<=" 1.25 '%.2f x'
+t "verify / openssl hash floor ($floor_what)" "$r_verify" "<=" 1.25 '%.2f x'
 t "peak RSS of bundle (process tree)" "$rss_b" "<" 600 '%s MB'
 t "provkit --version" "$ver" "<" 0.5 '%.3f s'
 t "provkit verify of the seed bundle" "$vs" "<" 1 '%.3f s'
