@@ -244,24 +244,21 @@ final class TextAttributionRules {
             spans.add(new int[] {nm.start(), nm.end()});
             found.add(nm.party());
         }
-        Matcher token = CODE_TOKEN.matcher(text);
-        while (token.find()) {
-            int s = token.start();
-            if (token.end() - s > registry.maxCodeLength()) {
-                continue;
+        int maxCodeLength = registry.maxCodeLength();
+        CodeTokens.forEach(text, (s, e) -> {
+            if (e - s > maxCodeLength || startsInside(spans, s)) {
+                return;
             }
-            if (spans.stream().anyMatch(sp -> s >= sp[0] && s < sp[1])) {
-                continue;
+            String token = text.substring(s, e);
+            if (!registry.isCode(token)) {
+                return;
             }
-            if (!registry.isCode(token.group())) {
-                continue;
-            }
-            var code = registry.byNameOrCode(token.group());
-            if (code.isPresent() && isCode(code.get(), token.group())) {
-                spans.add(new int[] {s, token.end()});
+            var code = registry.byNameOrCode(token);
+            if (code.isPresent() && isCode(code.get(), token)) {
+                spans.add(new int[] {s, e});
                 found.add(code.get());
             }
-        }
+        });
         for (int k = 0; k < spans.size(); k++) {
             int start = spans.get(k)[0];
             int end = spans.get(k)[1];
@@ -288,7 +285,14 @@ final class TextAttributionRules {
         }
     }
 
-    private static final Pattern CODE_TOKEN = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}[\\p{L}\\p{N}\\-]*(?![\\p{L}\\p{N}])");
+    private static boolean startsInside(List<int[]> spans, int offset) {
+        for (int[] span : spans) {
+            if (offset >= span[0] && offset < span[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static boolean isCode(Party p, String token) {
         return p.codes().contains(token) || p.aliases().contains(token) || p.name().equals(token);
