@@ -35,6 +35,7 @@ final class DetectOnceParser extends AutoDetectParser {
     private final transient Map<ParserKey, Parser> parserByType = new ConcurrentHashMap<>();
 
     DetectOnceParser() {
+        MagicIndexing.install(super.getDetector());
         this.detector = new PresetDetector(super.getDetector());
         setDetector(detector);
     }
