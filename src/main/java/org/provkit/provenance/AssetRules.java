@@ -91,6 +91,9 @@ final class AssetRules {
             for (Placeholders.Found f : Placeholders.inLine(line.text())) {
                 out.add(new MissingAsset(f.kind(), f.marker(), line.number(), null, "placeholder", null, null, Evidence.IN_TEXT));
             }
+            if (!line.text().contains("](")) {
+                continue; // every Markdown image holds "](": most lines hold none
+            }
             Matcher m = MARKDOWN_IMAGE.matcher(line.text());
             while (m.find()) {
                 String ref = m.group(1);

@@ -142,6 +142,19 @@ public final class ProvenanceAnalyzer {
                 dedupeCredits(credits), missing, authors.stream().distinct().toList(), warnings);
     }
 
+    /** False only when the line cannot hold "http://", "https://" or "www." (any case): then it needs no URL regex. */
+    static boolean mayHoldUrl(String line) {
+        if (line.contains("://")) {
+            return true;
+        }
+        for (int dot = line.indexOf('.', 3); dot >= 0; dot = line.indexOf('.', dot + 1)) {
+            if (line.regionMatches(true, dot - 3, "www", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static TextLines readText(Path textFile, List<String> warnings) {
         if (textFile == null) {
             warnings.add("no extracted text");
@@ -275,10 +288,14 @@ public final class ProvenanceAnalyzer {
                 return;
             }
             List<String> linked = new ArrayList<>();
-            Matcher m = MARKDOWN_LINK.matcher(l.text());
-            while (m.find()) {
-                linked.add(m.group(1));
-                urls.add(Urls.ref(m.group(1), UrlRef.LINK, l.number(), Evidence.IN_TEXT));
+            // Every Markdown link holds "](": most lines hold none, and the regex (a lookbehind first)
+            // would try every offset of them.
+            if (l.text().contains("](")) {
+                Matcher m = MARKDOWN_LINK.matcher(l.text());
+                while (m.find()) {
+                    linked.add(m.group(1));
+                    urls.add(Urls.ref(m.group(1), UrlRef.LINK, l.number(), Evidence.IN_TEXT));
+                }
             }
             for (Urls.Found f : Urls.find(l.text())) {
                 if (!linked.contains(f.url())) {
@@ -484,7 +501,7 @@ public final class ProvenanceAnalyzer {
             if (plain.isBlank() || standaloneUrl(plain) != null) {
                 continue;
             }
-            sample.append(Rx.of("(?i)\\b(?:https?://|www\\.)\\S+").matcher(plain).replaceAll(" ")).append('\n');
+            sample.append(mayHoldUrl(plain) ? Rx.of("(?i)\\b(?:https?://|www\\.)\\S+").matcher(plain).replaceAll(" ") : plain).append('\n');
         }
         String detected = sample.length() == 0 ? null : LanguageDetection.detect(sample.toString());
         if (detected != null) {
