@@ -30,6 +30,7 @@ import org.apache.tika.parser.Parser;
 final class DetectOnceParser extends AutoDetectParser {
 
     private static final long serialVersionUID = 1L;
+    private static final int MAX_CACHED_CHOICES = 4096;
 
     private final transient PresetDetector detector;
     private final transient Map<ParserKey, Parser> parserByType = new ConcurrentHashMap<>();
@@ -59,7 +60,8 @@ final class DetectOnceParser extends AutoDetectParser {
             return known;
         }
         Parser chosen = super.getParser(metadata, context);
-        if (chosen != null) {
+        // Bounded: the keys are detected types (a registry's worth), unless a container sets odd overrides.
+        if (chosen != null && parserByType.size() < MAX_CACHED_CHOICES) {
             parserByType.putIfAbsent(key, chosen);
         }
         return chosen;
