@@ -31,6 +31,14 @@ public interface BagSource {
      */
     void forEach(EntryVisitor visitor, AtomicLong progress) throws IOException;
 
+    /**
+     * What is wrong with the source outside its entries, checked after a complete {@link #forEach}:
+     * for a plain tar, data after its end-of-archive marker.
+     */
+    default java.util.Optional<ReadProblem> afterEntries() {
+        return java.util.Optional.empty();
+    }
+
     /** The size of an archive file, for progress; 0 when it cannot be read (reading it will say why). */
     static long sizeOf(java.nio.file.Path archive) {
         try {

@@ -18,10 +18,27 @@ final class TarHeaders {
     }
 
     /**
+     * What hopping over a tar's headers found: whether it reached the end-of-archive marker (or the end
+     * of the file) after at most the limit of headers, each with a readable size; and where that marker
+     * starts (-1 when not reached, or when the file ends without one).
+     */
+    record Hop(boolean complete, long endOfArchive) {
+    }
+
+    /**
      * True when the tar ends (two zero blocks or end of file) after at most {@code limit} headers whose
      * size fields all read; false when there are more, or a size field is not a number.
      */
     static boolean countAtMost(Path tar, long limit) {
+        return hop(tar, limit).complete();
+    }
+
+    /** Where the end-of-archive marker (the first all-zero header block) starts; -1 when there is none or a header is unreadable. */
+    static long endOfArchive(Path tar) {
+        return hop(tar, Long.MAX_VALUE).endOfArchive();
+    }
+
+    static Hop hop(Path tar, long limit) {
         try (FileChannel channel = FileChannel.open(tar, StandardOpenOption.READ)) {
             long end = channel.size();
             ByteBuffer header = ByteBuffer.allocate(BLOCK);
@@ -33,20 +50,41 @@ final class TarHeaders {
                     // fill the block
                 }
                 if (header.hasRemaining()) {
-                    return false;
+                    return new Hop(false, -1);
                 }
                 if (allZero(header.array())) {
-                    return true;
+                    return new Hop(true, position);
                 }
                 long size = size(header.array());
                 if (size < 0 || ++count > limit) {
-                    return false;
+                    return new Hop(false, -1);
                 }
                 position += BLOCK + (size + BLOCK - 1) / BLOCK * BLOCK;
             }
-            return true;
+            return new Hop(true, -1);
         } catch (IOException e) {
-            return false;
+            return new Hop(false, -1);
+        }
+    }
+
+    /** The offset of the first byte that is not zero at or after {@code from}; -1 when there is none. */
+    static long firstNonZero(Path tar, long from) {
+        try (FileChannel channel = FileChannel.open(tar, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+            long position = from;
+            int n;
+            while ((n = channel.read(buffer.clear(), position)) > 0) {
+                byte[] bytes = buffer.array();
+                for (int i = 0; i < n; i++) {
+                    if (bytes[i] != 0) {
+                        return position + i;
+                    }
+                }
+                position += n;
+            }
+            return -1;
+        } catch (IOException e) {
+            return -1;
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
@@ -26,7 +27,11 @@ public final class TarSource implements BagSource {
 
     private final Path file;
     private final boolean gzip;
+    private static final long UNKNOWN = Long.MIN_VALUE;
+
     private final ArchiveLimits limits;
+    /** Where the end-of-archive marker starts, when the header hop before reading found it. */
+    private long endOfArchive = UNKNOWN;
 
     public TarSource(Path file, boolean gzip, ArchiveLimits limits) {
         this.file = file;
@@ -46,11 +51,35 @@ public final class TarSource implements BagSource {
 
     @Override
     public void forEach(EntryVisitor visitor, AtomicLong progress) throws IOException {
-        if (!gzip && TarHeaders.countAtMost(file, Math.min(limits.maxEntries(), RANDOM_ACCESS_MAX_ENTRIES))) {
-            forEachByPosition(visitor, progress);
-            return;
+        if (!gzip) {
+            TarHeaders.Hop hop = TarHeaders.hop(file, Math.min(limits.maxEntries(), RANDOM_ACCESS_MAX_ENTRIES));
+            if (hop.complete()) {
+                endOfArchive = hop.endOfArchive();
+                forEachByPosition(visitor, progress);
+                return;
+            }
         }
         forEachStreamed(visitor, progress);
+    }
+
+    /**
+     * Bytes that are not zero after a plain tar's end-of-archive marker: tar tools ignore them and they
+     * are no part of the bag, but something appended to the file or damaged it there. (A gzip stream is
+     * not looked at past the tar's end.)
+     */
+    @Override
+    public Optional<ReadProblem> afterEntries() {
+        if (gzip) {
+            return Optional.empty();
+        }
+        long end = endOfArchive != UNKNOWN ? endOfArchive : TarHeaders.endOfArchive(file);
+        long data = end < 0 ? -1 : TarHeaders.firstNonZero(file, end);
+        if (data < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReadProblem("W_TRAILING_DATA", "the tar holds data after its end-of-archive marker (byte " + end
+                + "): bytes from " + data + " to its end (" + totalBytes() + ") are not zero; they are not part of the bag,"
+                + " but the file was appended to or damaged there"));
     }
 
     /**

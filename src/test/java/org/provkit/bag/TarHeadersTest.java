@@ -57,6 +57,34 @@ class TarHeadersTest {
     }
 
     @Test
+    void findsTheEndOfArchiveMarkerAndDataAfterIt() throws IOException {
+        Path tar = tmp.resolve("one.tar");
+        try (OutputStream file = Files.newOutputStream(tar); TarArchiveOutputStream out = new TarArchiveOutputStream(file)) {
+            byte[] data = "payload".getBytes(StandardCharsets.UTF_8);
+            TarArchiveEntry entry = new TarArchiveEntry("bag/data/a.txt");
+            entry.setSize(data.length);
+            out.putArchiveEntry(entry);
+            out.write(data);
+            out.closeArchiveEntry();
+        }
+        long end = TarHeaders.endOfArchive(tar);
+        assertThat(end).isEqualTo(1024); // one header, one data block
+        assertThat(Files.size(tar)).isGreaterThanOrEqualTo(end + 1024);
+        assertThat(TarHeaders.firstNonZero(tar, end)).isEqualTo(-1);
+
+        byte[] bytes = Files.readAllBytes(tar);
+        bytes[bytes.length - 1] = 1;
+        Files.write(tar, bytes);
+        assertThat(TarHeaders.firstNonZero(tar, end)).isEqualTo(bytes.length - 1);
+        Files.write(tar, "appended".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+        assertThat(TarHeaders.endOfArchive(tar)).isEqualTo(end);
+
+        Path noMarker = tmp.resolve("no-marker.tar");
+        Files.write(noMarker, java.util.Arrays.copyOf(bytes, 1024));
+        assertThat(TarHeaders.endOfArchive(noMarker)).isEqualTo(-1);
+    }
+
+    @Test
     void aTarThatIsNotOneIsNotReadByPosition() throws IOException {
         Path junk = tmp.resolve("junk.tar");
         Files.write(junk, "not a tar at all, but long enough to hold a header block".repeat(20).getBytes(StandardCharsets.UTF_8));

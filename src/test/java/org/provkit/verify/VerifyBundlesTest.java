@@ -197,6 +197,31 @@ class VerifyBundlesTest {
     }
 
     @Test
+    void dataAfterTheEndOfTheTarIsAWarningThatSaysWhere() throws IOException {
+        byte[] bytes = Files.readAllBytes(bundles.resolve("seed-tar.tar"));
+        CliRun clean = CliRun.inProcess("verify", bundles.resolve("seed-tar.tar").toString());
+        assertThat(clean.out()).doesNotContain("W_TRAILING_DATA");
+
+        Path zeros = tmp.resolve("zero-padded.tar");
+        Files.write(zeros, java.util.Arrays.copyOf(bytes, bytes.length + 10240));
+        assertThat(CliRun.inProcess("verify", zeros.toString()).out()).doesNotContain("W_TRAILING_DATA");
+
+        Path appended = tmp.resolve("appended.tar");
+        Files.write(appended, bytes);
+        Files.write(appended, "appended after the end".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+        CliRun run = CliRun.inProcess("verify", appended.toString());
+        assertThat(run.exitCode()).as("the bag itself is intact").isZero();
+        assertThat(run.out()).contains("W_TRAILING_DATA").contains("bytes from " + bytes.length + " ");
+
+        Path flipped = tmp.resolve("flipped-padding.tar");
+        Files.write(flipped, bytes);
+        flipBit(flipped, bytes.length - 3, 4);
+        CliRun flip = CliRun.inProcess("verify", flipped.toString());
+        assertThat(flip.exitCode()).isZero();
+        assertThat(flip.out()).contains("W_TRAILING_DATA").contains("bytes from " + (bytes.length - 3) + " ");
+    }
+
+    @Test
     void anEntryEscapingTheBagIsReportedAndNothingIsWritten() throws IOException {
         Path evil = tmp.resolve("evil.tar");
         Path outside = tmp.resolve("evil-was-here");
