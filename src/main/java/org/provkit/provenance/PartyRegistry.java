@@ -37,6 +37,8 @@ public final class PartyRegistry {
     private final Map<String, Party> byDomain = new LinkedHashMap<>();
     /** Folded names and aliases by their first word: matching walks word starts, not a 150-way regex. */
     private final Map<String, List<String>> namesByFirstWord = new java.util.HashMap<>();
+    /** The low bits of the hash of every first word: a word of running text whose bit is clear starts no name. */
+    private final java.util.BitSet firstWordHashes = new java.util.BitSet(1 << 16);
 
     private PartyRegistry(List<Party> parties) {
         this.parties = List.copyOf(parties);
@@ -59,6 +61,12 @@ public final class PartyRegistry {
         }
         // Longest first, so "Agencia Prensa Latina" wins over "Prensa Latina".
         namesByFirstWord.values().forEach(list -> list.sort((a, b) -> b.length() - a.length()));
+        namesByFirstWord.keySet().forEach(word -> firstWordHashes.set(word.hashCode() & 0xffff));
+    }
+
+    /** Every registered name and alias (not codes), folded: what {@link #findNames} looks for. */
+    java.util.Set<String> foldedNames() {
+        return java.util.Collections.unmodifiableSet(byFoldedName.keySet());
     }
 
     private static String firstWord(String s, int from) {
@@ -231,8 +239,18 @@ public final class PartyRegistry {
                 i++;
                 continue;
             }
-            String word = firstWord(folded, i);
-            int next = i + Math.max(1, word.length());
+            // Most words start no name: their hash (String.hashCode's) rules them out without a substring.
+            int wordEnd = i;
+            int hash = 0;
+            while (wordEnd < folded.length() && Character.isLetterOrDigit(folded.charAt(wordEnd))) {
+                hash = 31 * hash + folded.charAt(wordEnd++);
+            }
+            int next = wordEnd;
+            if (!firstWordHashes.get(hash & 0xffff)) {
+                i = next;
+                continue;
+            }
+            String word = folded.substring(i, wordEnd);
             for (String name : namesByFirstWord.getOrDefault(word, List.of())) {
                 int end = i + name.length();
                 if (folded.startsWith(name, i) && (end == folded.length() || !Character.isLetterOrDigit(folded.charAt(end)))) {
