@@ -69,6 +69,7 @@ final class IndexedMagicDetector extends MagicDetector {
     private final int end;
     private final boolean ignoreCase;
     private final Pattern regex;
+    private final boolean regexContextFree;
     /** For each byte value: whether Tika's comparison of the first pattern byte accepts it. */
     private final boolean[] firstAccepts = new boolean[256];
     private final int[] firstValues;
@@ -85,6 +86,7 @@ final class IndexedMagicDetector extends MagicDetector {
         this.end = end;
         this.ignoreCase = ignoreCase;
         this.regex = regex;
+        this.regexContextFree = regex != null && contextFree(regex.pattern());
         int accepted = 0;
         for (int v = 0; v < 256; v++) {
             firstAccepts[v] = regex == null && length > 0 && compare((byte) v, 0);
@@ -208,13 +210,45 @@ final class IndexedMagicDetector extends MagicDetector {
 
     private boolean regexMatches(byte[] data, int base, int read, int window) {
         Matcher m = regex.matcher(new Latin1Window(data, base, Math.max(0, read), window));
-        for (int i = 0; i <= end - begin; i++) {
+        int range = end - begin;
+        if (range > 0 && regexContextFree) {
+            // A match at offset i of Tika's loop is also a match at i of the whole window (the pattern
+            // cannot see what lies around it), so find() names every offset worth Tika's own test, in
+            // one scan instead of one lookingAt per offset.
+            int from = 0;
+            while (from <= range && m.find(from)) {
+                int i = m.start();
+                if (i > range) {
+                    return false;
+                }
+                m.region(i, length + i);
+                if (m.lookingAt()) {
+                    return true;
+                }
+                from = i + 1;
+            }
+            return false;
+        }
+        for (int i = 0; i <= range; i++) {
             m.region(i, length + i);
             if (m.lookingAt()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a regex's matches depend only on the characters they cover: no anchors, word boundaries
+     * or lookaround (the characters for these are looked for anywhere in the source, conservatively).
+     */
+    static boolean contextFree(String regex) {
+        for (String construct : new String[] {"^", "$", "\\b", "\\B", "\\A", "\\G", "\\Z", "\\z", "(?=", "(?!", "(?<"}) {
+            if (regex.contains(construct)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Tika's regex window: its bytes as ISO-8859-1 characters, zero past the data. */
