@@ -75,6 +75,14 @@ public final class BagFile {
         return content;
     }
 
+    /**
+     * Lets go of a tag file's bytes once they are read and the digests that will be asked for are
+     * taken; its size stays known.
+     */
+    public void releaseContent() {
+        this.content = null;
+    }
+
     void setContent(byte[] content) {
         this.content = content;
         this.bytesRead = content.length;
