@@ -32,7 +32,7 @@ public final class Main {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         // Libraries (PDFBox, POI) log every oddity of a damaged file; provkit reports those itself.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "warn" : "off");
-        CommandLine cli = new CommandLine(new ProvkitCommand(out, err));
+        CommandLine cli = ProvkitCommand.commandLine(out, err, args);
         cli.setOut(outWriter);
         cli.setErr(errWriter);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
