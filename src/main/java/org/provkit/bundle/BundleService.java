@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,39 +64,24 @@ public final class BundleService {
 
     public BundleResult bundle(BundleRequest request) throws IOException {
         ProvenanceAnalyzer.preload();
-        // Tika's configuration (every parser, the media types, the magic index) takes about 0.4 s to
-        // build: it is built on another thread while the sources are scanned and the bundle is set up.
-        CompletableFuture<RoutingExtractor> extractor = CompletableFuture.supplyAsync(() -> {
-            ForkedExtractor.Settings settings = ForkedExtractor.Settings.defaults(Math.max(1, request.threads()));
-            return new RoutingExtractor(settings.limits(), new ForkedExtractor(settings));
-        }, task -> {
-            Thread thread = new Thread(task, "provkit-preload-tika");
-            thread.setDaemon(true);
-            thread.start();
-        });
+        SourceScanner.Result scan = SourceScanner.scan(request.sources());
+        if (scan.files().isEmpty()) {
+            throw new ProvkitException(ExitCode.UNREADABLE, "no files to bundle in " + request.sources());
+        }
+        Path outputDir = request.outputDir().toAbsolutePath().normalize();
+        Files.createDirectories(outputDir);
+        AtomicFiles.removeLeftovers(outputDir);
+        Path staging = AtomicFiles.tempSibling(outputDir, "staging");
+        Files.createDirectory(staging);
         try {
-            SourceScanner.Result scan = SourceScanner.scan(request.sources());
-            if (scan.files().isEmpty()) {
-                throw new ProvkitException(ExitCode.UNREADABLE, "no files to bundle in " + request.sources());
-            }
-            Path outputDir = request.outputDir().toAbsolutePath().normalize();
-            Files.createDirectories(outputDir);
-            AtomicFiles.removeLeftovers(outputDir);
-            Path staging = AtomicFiles.tempSibling(outputDir, "staging");
-            Files.createDirectory(staging);
-            try {
-                return bundle(request, scan, outputDir, staging, extractor);
-            } finally {
-                AtomicFiles.deleteRecursively(staging);
-            }
+            return bundle(request, scan, outputDir, staging);
         } finally {
-            // Closed here too for the runs that end before extraction (closing twice is harmless).
-            extractor.thenAccept(RoutingExtractor::close);
+            AtomicFiles.deleteRecursively(staging);
         }
     }
 
-    private BundleResult bundle(BundleRequest request, SourceScanner.Result scan, Path outputDir, Path staging,
-            CompletableFuture<RoutingExtractor> extractor) throws IOException {
+    private BundleResult bundle(BundleRequest request, SourceScanner.Result scan, Path outputDir, Path staging)
+            throws IOException {
         Instant started = request.reproducible() ? request.bagTime() : Instant.now();
         List<SourceFile> files = new ArrayList<>(copyRawNamed(scan.files(), staging));
         // Packing order: the originals sorted by their place in the bag, as the tar lists them.
@@ -118,7 +102,7 @@ public final class BundleService {
             // works on the next ones; the small staged files follow, then the tag files and signature.
             // The manifests and the PROV graph are written as the payload is packed, in the same (sorted)
             // order, which is the order the graph wants its documents in.
-            List<BundledDocument> documents = extractAll(request, await(extractor), files, staging, sink, manifests, prov);
+            List<BundledDocument> documents = extractAll(request, files, staging, sink, manifests, prov);
 
             List<PayloadEntry> staged = new ArrayList<>();
             List<DocumentWarning> warnings = new ArrayList<>();
@@ -208,12 +192,14 @@ public final class BundleService {
         return new BundledDocument(path, source.size(), original, staged, prov, DocumentProcessor.warnings(doc.record()), canonical);
     }
 
-    private List<BundledDocument> extractAll(BundleRequest request, RoutingExtractor extractor, List<SourceFile> files,
-            Path staging, BagSink sink, PayloadManifests manifests, ProvJsonWriter.Incremental prov) throws IOException {
+    private List<BundledDocument> extractAll(BundleRequest request, List<SourceFile> files, Path staging, BagSink sink,
+            PayloadManifests manifests, ProvJsonWriter.Incremental prov) throws IOException {
         Set<String> siblings = new LinkedHashSet<>();
         files.forEach(f -> siblings.add(f.recordedPath()));
         long total = files.stream().mapToLong(SourceFile::size).sum();
         progress.start("extracting", total);
+        ForkedExtractor.Settings settings = ForkedExtractor.Settings.defaults(Math.max(1, request.threads()));
+        RoutingExtractor extractor = new RoutingExtractor(settings.limits(), new ForkedExtractor(settings));
         ProvenanceAnalyzer analyzer = request.registry() == null ? new ProvenanceAnalyzer() : new ProvenanceAnalyzer(request.registry());
         DocumentProcessor processor = new DocumentProcessor(extractor, analyzer);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.threads()), runnable -> {
