@@ -71,6 +71,7 @@ final class BagChecks {
 
     private final Set<Finding> findings = new LinkedHashSet<>();
     private final Map<String, BagFile> files = new TreeMap<>();
+    private Set<ChecksumAlgorithm> tagManifestAlgorithms;
     private final Map<String, List<String>> filesByNfc = new HashMap<>();
     private final Map<String, List<String>> filesByFold = new HashMap<>();
     private final Set<String> otherEntries = new HashSet<>();
@@ -83,8 +84,7 @@ final class BagChecks {
     private final List<Pending> pending = new ArrayList<>();
     private final Set<String> absentEmptySystemFiles = new HashSet<>();
 
-    private record Manifest(String name, ChecksumAlgorithm algorithm, boolean tag, List<ManifestEntry> entries,
-            Set<String> matched) {
+    private record Manifest(String name, ChecksumAlgorithm algorithm, boolean tag, Set<String> matched) {
     }
 
     /** A checksum to compare once the file is hashed; the expected digest as bytes (a 300,000-file bag has 600,000). */
@@ -258,10 +258,10 @@ final class BagChecks {
             }
             ManifestReader.Reading reading = ManifestReader.read(text.get(), algorithm.get(), version1());
             reading.problems().forEach(p -> add(p, path));
-            Manifest manifest = new Manifest(path, algorithm.get(), tag, reading.entries(), new HashSet<>());
-            // Matched at once and kept without its lines: a manifest of 300,000 files is 100 MB of entries.
-            matchEntries(manifest);
-            (tag ? tagManifests : payloadManifests).add(new Manifest(path, algorithm.get(), tag, List.of(), manifest.matched()));
+            Manifest manifest = new Manifest(path, algorithm.get(), tag, new HashSet<>());
+            // Matched at once; its lines are not kept: a manifest of 300,000 files is 100 MB of entries.
+            matchEntries(manifest, reading.entries());
+            (tag ? tagManifests : payloadManifests).add(manifest);
         }
         if (payloadManifests.isEmpty()) {
             error("E_NO_MANIFEST", "", "no payload manifest (manifest-<algorithm>.txt) that provkit can read");
@@ -288,21 +288,30 @@ final class BagChecks {
             return;
         }
         if (!options.completenessOnly()) {
-            for (String name : files.keySet()) {
-                Matcher m = MANIFEST.matcher(name);
-                if (m.matches() && m.group(1) != null) {
-                    ChecksumAlgorithm.fromBagitName(m.group(2)).ifPresent(file::digest);
-                }
-            }
+            tagManifestAlgorithms().forEach(file::digest);
         }
         file.releaseContent();
     }
 
-    private void matchEntries(Manifest manifest) {
+    /** The algorithms of the bag's tag manifests, from their names; found once (a bag may hold millions of names). */
+    private Set<ChecksumAlgorithm> tagManifestAlgorithms() {
+        if (tagManifestAlgorithms == null) {
+            tagManifestAlgorithms = EnumSet.noneOf(ChecksumAlgorithm.class);
+            for (String name : files.keySet()) {
+                Matcher m = MANIFEST.matcher(name);
+                if (m.matches() && m.group(1) != null) {
+                    ChecksumAlgorithm.fromBagitName(m.group(2)).ifPresent(tagManifestAlgorithms::add);
+                }
+            }
+        }
+        return tagManifestAlgorithms;
+    }
+
+    private void matchEntries(Manifest manifest, List<ManifestEntry> entries) {
         Map<String, String> seen = new HashMap<>();
         Set<String> listed = new HashSet<>();
         List<ManifestEntry> usable = new ArrayList<>();
-        for (ManifestEntry entry : manifest.entries()) {
+        for (ManifestEntry entry : entries) {
             String where = manifest.name() + " line " + entry.line();
             if (!manifest.tag() && !entry.path().startsWith("data/")) {
                 error("E_MANIFEST_PATH", manifest.name(), "line " + entry.line() + ": '" + entry.path()
