@@ -352,7 +352,8 @@ public final class BundleService {
     /** Copies a payload file; a source is checksummed again on the way, so what is packed is what was listed. */
     private static void copy(PayloadEntry entry, OutputStream out, byte[] buffer) throws IOException {
         if (!entry.original()) {
-            copyRegion(entry, out, buffer);
+            // a staged file, or the part of a staging spool, that holds exactly the entry's bytes
+            copyRange(entry.file(), entry.offset(), entry.size(), out, buffer, entry.bagPath());
             return;
         }
         MessageDigest check = ChecksumAlgorithm.SHA256.newDigest();
@@ -366,11 +367,6 @@ public final class BundleService {
         if (!java.util.Arrays.equals(check.digest(), entry.sha256())) {
             throw new SourceChangedException(entry.bagPath() + ": changed while it was being bundled (checksum differs)");
         }
-    }
-
-    /** Copies a staged file, or the part of a staging spool, that holds exactly an entry's bytes. */
-    private static void copyRegion(PayloadEntry entry, OutputStream out, byte[] buffer) throws IOException {
-        copyRange(entry.file(), entry.offset(), entry.size(), out, buffer, entry.bagPath());
     }
 
     /** Copies bytes {@code [offset, offset + length)} of {@code file}; fails if the file ends before. */
