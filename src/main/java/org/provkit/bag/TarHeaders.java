@@ -25,19 +25,16 @@ final class TarHeaders {
     record Hop(boolean complete, long endOfArchive) {
     }
 
-    /**
-     * True when the tar ends (two zero blocks or end of file) after at most {@code limit} headers whose
-     * size fields all read; false when there are more, or a size field is not a number.
-     */
-    static boolean countAtMost(Path tar, long limit) {
-        return hop(tar, limit).complete();
-    }
-
     /** Where the end-of-archive marker (the first all-zero header block) starts; -1 when there is none or a header is unreadable. */
     static long endOfArchive(Path tar) {
         return hop(tar, Long.MAX_VALUE).endOfArchive();
     }
 
+    /**
+     * Hops over at most {@code limit} headers: complete when the tar ends (two zero blocks or the end
+     * of the file) within them and every size field reads; not when there are more, or a size field is
+     * not a number.
+     */
     static Hop hop(Path tar, long limit) {
         try (FileChannel channel = FileChannel.open(tar, StandardOpenOption.READ)) {
             long end = channel.size();

@@ -52,8 +52,8 @@ class TarHeadersTest {
             }
         }
         assertThat(headers).isGreaterThan(5);
-        assertThat(TarHeaders.countAtMost(tar, headers)).isTrue();
-        assertThat(TarHeaders.countAtMost(tar, headers - 1)).isFalse();
+        assertThat(TarHeaders.hop(tar, headers).complete()).isTrue();
+        assertThat(TarHeaders.hop(tar, headers - 1).complete()).isFalse();
     }
 
     @Test
@@ -88,7 +88,7 @@ class TarHeadersTest {
     void aTarThatIsNotOneIsNotReadByPosition() throws IOException {
         Path junk = tmp.resolve("junk.tar");
         Files.write(junk, "not a tar at all, but long enough to hold a header block".repeat(20).getBytes(StandardCharsets.UTF_8));
-        assertThat(TarHeaders.countAtMost(junk, 1000)).isFalse();
+        assertThat(TarHeaders.hop(junk, 1000).complete()).isFalse();
     }
 
     private static void put(byte[] header, String field) {
