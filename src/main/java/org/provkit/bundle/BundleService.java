@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.provkit.ProvkitException;
 import org.provkit.ProvkitVersion;
 import org.provkit.bag.BagInfo;
 import org.provkit.bag.ChecksumAlgorithm;
+import org.provkit.bag.DigestWarmUp;
 import org.provkit.extract.DigestingInputStream;
 import org.provkit.extract.FileDigests;
 import org.provkit.extract.ForkedExtractor;
@@ -64,6 +66,7 @@ public final class BundleService {
 
     public BundleResult bundle(BundleRequest request) throws IOException {
         ProvenanceAnalyzer.preload();
+        DigestWarmUp.start(EnumSet.of(ChecksumAlgorithm.SHA256, ChecksumAlgorithm.SHA512));
         SourceScanner.Result scan = SourceScanner.scan(request.sources());
         if (scan.files().isEmpty()) {
             throw new ProvkitException(ExitCode.UNREADABLE, "no files to bundle in " + request.sources());
