@@ -78,7 +78,7 @@ public final class BagScanner {
         boolean[] payloadManifestSeen = {false};
         Map<String, BagFile> byName = new HashMap<>();
         BagFile[] current = {null};
-        DigestPipeline pipeline = new DigestPipeline();
+        DigestPipeline pipeline = new DigestPipeline(source.totalBytes());
         boolean returned = false;
         try {
             try {

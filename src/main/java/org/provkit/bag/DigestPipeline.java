@@ -35,7 +35,11 @@ public final class DigestPipeline implements AutoCloseable {
 
     public static final int CHUNK_SIZE = 1 << 20;
     private static final int BUFFERS = 6;
-    /** Regions at least this large are hashed with each algorithm on its own thread. */
+    /**
+     * Regions at least this large may be hashed with each algorithm on its own thread: worth it when one
+     * file is much of the work (a single 10 GB file takes the time of its slowest algorithm instead of
+     * the sum), but each algorithm then reads the region again.
+     */
     static final long SPLIT_BYTES = 16L << 20;
     /** Regions handed to the threads and not yet hashed, at most: enough that reading the tag files and
      * checking the signature overlap the hashing, few enough that the backlog stays a few MB. */
@@ -50,10 +54,28 @@ public final class DigestPipeline implements AutoCloseable {
     private final Map<ChecksumAlgorithm, Worker> workers = new EnumMap<>(ChecksumAlgorithm.class);
     private volatile Throwable failure;
 
+    private final long expectedBytes;
+
+    /** A pipeline that does not know how much it will hash: every region from {@link #SPLIT_BYTES} is split. */
     public DigestPipeline() {
+        this(0);
+    }
+
+    /**
+     * A pipeline for about {@code expectedBytes} in all (0 when unknown), which splits a region by
+     * algorithm only when it is more than one core's share of that: four files of 128 MiB in a 600 MB bag
+     * keep the cores busy whole, and are read once instead of twice.
+     */
+    public DigestPipeline(long expectedBytes) {
+        this.expectedBytes = expectedBytes;
         for (int i = 0; i < BUFFERS; i++) {
             free.add(new byte[CHUNK_SIZE]);
         }
+    }
+
+    /** Whether a region of this length is hashed as one task per algorithm. */
+    boolean splitsByAlgorithm(long length) {
+        return length >= SPLIT_BYTES && length > expectedBytes / threads();
     }
 
     /**
@@ -109,7 +131,7 @@ public final class DigestPipeline implements AutoCloseable {
     public void hashRegion(RegionInputStream region, Set<ChecksumAlgorithm> algorithms, BagFile target,
             AtomicLong progress) {
         List<Set<ChecksumAlgorithm>> tasks = new ArrayList<>();
-        if (region.length() >= SPLIT_BYTES && algorithms.size() > 1) {
+        if (algorithms.size() > 1 && splitsByAlgorithm(region.length())) {
             algorithms.forEach(a -> tasks.add(EnumSet.of(a)));
         } else {
             tasks.add(algorithms.isEmpty() ? EnumSet.noneOf(ChecksumAlgorithm.class) : EnumSet.copyOf(algorithms));
@@ -235,14 +257,17 @@ public final class DigestPipeline implements AutoCloseable {
 
     private synchronized ExecutorService regionPool() {
         if (regionPool == null) {
-            int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-            regionPool = Executors.newFixedThreadPool(threads, runnable -> {
+            regionPool = Executors.newFixedThreadPool(threads(), runnable -> {
                 Thread thread = new Thread(runnable, "provkit-hash");
                 thread.setDaemon(true);
                 return thread;
             });
         }
         return regionPool;
+    }
+
+    private static int threads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
     /** Waits until every stream and region handed in so far is hashed. */

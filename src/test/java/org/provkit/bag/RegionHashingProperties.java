@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -46,14 +47,17 @@ class RegionHashingProperties {
     }
 
     @Property(tries = 10)
-    void largeRegionsAreSplitByAlgorithmAndStillExact(@ForAll long seed) throws IOException {
+    void largeRegionsAreExactWhetherSplitByAlgorithmOrNot(@ForAll long seed, @ForAll boolean oneOfMany) throws IOException {
         byte[] bytes = new byte[(int) DigestPipeline.SPLIT_BYTES + 12345];
         new Random(seed).nextBytes(bytes);
         Path file = Files.createTempFile("provkit-region", ".bin");
         try {
             Files.write(file, bytes);
             BagFile target = new BagFile(0, "data/big", BagFile.Kind.FILE, bytes.length, null);
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ); DigestPipeline pipeline = new DigestPipeline()) {
+            long expected = oneOfMany ? 8L * bytes.length : 0;
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                    DigestPipeline pipeline = new DigestPipeline(expected)) {
+                assertThat(pipeline.splitsByAlgorithm(bytes.length)).isEqualTo(!oneOfMany);
                 pipeline.hashRegion(new RegionInputStream(channel, file, 0, bytes.length, true),
                         EnumSet.allOf(ChecksumAlgorithm.class), target, new AtomicLong());
                 pipeline.await();
@@ -63,6 +67,20 @@ class RegionHashingProperties {
             }
         } finally {
             Files.delete(file);
+        }
+    }
+
+    @Example
+    void aRegionIsSplitByAlgorithmOnlyWhenItIsMoreThanOneCoresShareOfTheWork() {
+        long mib128 = 128L << 20;
+        int cores = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        try (DigestPipeline unknown = new DigestPipeline(); DigestPipeline fourBlobs = new DigestPipeline(4 * mib128 * cores);
+                DigestPipeline single = new DigestPipeline(10L << 30)) {
+            assertThat(unknown.splitsByAlgorithm(DigestPipeline.SPLIT_BYTES)).isTrue();
+            assertThat(unknown.splitsByAlgorithm(DigestPipeline.SPLIT_BYTES - 1)).isFalse();
+            assertThat(fourBlobs.splitsByAlgorithm(mib128)).isFalse();
+            assertThat(single.splitsByAlgorithm(10L << 30)).isTrue();
+            assertThat(single.splitsByAlgorithm(DigestPipeline.SPLIT_BYTES)).isFalse();
         }
     }
 
