@@ -106,6 +106,7 @@ public final class ForkedExtractor implements Extractor {
         command.add("-XX:+UseSerialGC");
         command.add("-Xss4m");
         command.add("-Dfile.encoding=UTF-8");
+        command.addAll(InheritedJvmOptions.current());
         command.addAll(settings.extraJvmOptions());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
