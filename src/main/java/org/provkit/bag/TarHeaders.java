@@ -36,14 +36,15 @@ final class TarHeaders {
      * not a number.
      */
     static Hop hop(Path tar, long limit) {
-        try (FileChannel channel = FileChannel.open(tar, StandardOpenOption.READ)) {
+        try (WindowedReadChannel channel = new WindowedReadChannel(FileChannel.open(tar, StandardOpenOption.READ))) {
             long end = channel.size();
             ByteBuffer header = ByteBuffer.allocate(BLOCK);
             long position = 0;
             long count = 0;
             while (position + BLOCK <= end) {
                 header.clear();
-                while (header.hasRemaining() && channel.read(header, position + header.position()) > 0) {
+                channel.position(position);
+                while (header.hasRemaining() && channel.read(header) > 0) {
                     // fill the block
                 }
                 if (header.hasRemaining()) {

@@ -91,7 +91,7 @@ public final class TarSource implements BagSource {
     private void forEachByPosition(EntryVisitor visitor, AtomicLong progress) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             List<TarArchiveEntry> entries;
-            try (TarFile tar = new TarFile(FileChannel.open(file, StandardOpenOption.READ))) {
+            try (TarFile tar = new TarFile(new WindowedReadChannel(FileChannel.open(file, StandardOpenOption.READ)))) {
                 entries = tar.getEntries();
             } catch (IOException | RuntimeException e) {
                 forEachStreamed(visitor, progress);
