@@ -15,7 +15,6 @@ import org.provkit.bundle.BundleFormat;
 import org.provkit.bundle.BundleRequest;
 import org.provkit.bundle.BundleResult;
 import org.provkit.bundle.BundleService;
-import org.provkit.bundle.DocumentWarning;
 import org.provkit.bundle.SourceChangedException;
 import org.provkit.bundle.SourceNote;
 import org.provkit.sign.BundleSigner;
@@ -103,9 +102,7 @@ public final class BundleCommand implements Callable<Integer> {
         for (SourceNote note : result.notes()) {
             err.println("note: " + note.path() + ": " + note.message());
         }
-        for (DocumentWarning warning : result.warnings()) {
-            err.println("warning: " + warning.path() + ": " + warning.message());
-        }
+        WarningLines.of(result.warnings()).forEach(err::println);
         if (global.json) {
             Json.mapper().writeValue(out, json(result));
             out.println();
