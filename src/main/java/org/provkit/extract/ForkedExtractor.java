@@ -72,6 +72,28 @@ public final class ForkedExtractor implements Extractor {
         }
     }
 
+    /**
+     * Starts a child now rather than when the first file needs one, so its start (about half a second
+     * of loading Tika) overlaps the caller's own start-up. Does nothing when every child is running.
+     * A child that cannot start is not an error here: the first file that needs one tries again and
+     * reports why.
+     */
+    public void prestart() {
+        if (started.incrementAndGet() > settings.workers()) {
+            started.decrementAndGet();
+            return;
+        }
+        try {
+            Worker fresh = new Worker(start());
+            synchronized (all) {
+                all.add(fresh);
+            }
+            idle.add(fresh);
+        } catch (IOException e) {
+            started.decrementAndGet();
+        }
+    }
+
     /** The parse time a file gets: the base limit plus time to read it at a slow 5 MB/s. */
     private Duration timeoutFor(Path file) throws IOException {
         return settings.limits().timeout().plusMillis(Files.size(file) / 5_000);

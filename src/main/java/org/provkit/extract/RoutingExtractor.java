@@ -31,6 +31,27 @@ public final class RoutingExtractor implements Extractor {
         this.forked = forked;
     }
 
+    /**
+     * Name endings of formats that are parsed in a child (documents, images, media, archives, mail,
+     * structured text). A guess from the name alone, made before Tika is loaded, used only to start a
+     * child early ({@link ForkedExtractor#prestart}): a wrong guess costs time, never a result.
+     */
+    private static final Set<String> CHILD_EXTENSIONS = Set.of(
+            "pdf", "doc", "docx", "docm", "dot", "dotx", "odt", "ods", "odp", "odg", "ott", "rtf", "wpd", "wps",
+            "xls", "xlsx", "xlsm", "ppt", "pptx", "pptm", "pages", "key", "numbers", "pub", "vsd", "vsdx", "one",
+            "epub", "eml", "msg", "mbox", "ics", "vcf", "xml", "md", "markdown", "csv", "tsv", "json", "srt",
+            "jpg", "jpeg", "png", "gif", "tif", "tiff", "webp", "bmp", "heic", "svg", "ps", "eps",
+            "mp3", "mp4", "m4a", "wav", "ogg", "flac", "mov", "avi", "mkv",
+            "zip", "gz", "tgz", "bz2", "xz", "tar", "7z", "rar", "jar");
+    private static final Set<String> TEXT_EXTENSIONS = Set.of("txt", "text", "htm", "html", "xhtml", "xht");
+
+    /** Whether a file of this name and size will probably be extracted in a child process. */
+    public static boolean likelyForked(String fileName, long size) {
+        int dot = fileName.lastIndexOf('.');
+        String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        return CHILD_EXTENSIONS.contains(extension) || (size > IN_PROCESS_MAX_BYTES && TEXT_EXTENSIONS.contains(extension));
+    }
+
     /** Whether a file of this media type and size is extracted in this JVM. */
     static boolean inProcess(String mediaType, long size) {
         return size == 0 || NO_PARSER.equals(mediaType) || (size <= IN_PROCESS_MAX_BYTES && SMALL_SAFE.contains(mediaType));

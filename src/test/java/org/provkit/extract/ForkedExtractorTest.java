@@ -36,6 +36,23 @@ class ForkedExtractorTest {
     }
 
     @Test
+    void aPrestartedChildServesTheFirstFileAndNoMoreChildrenStartThanAllowed() throws Exception {
+        try (ForkedExtractor extractor = new ForkedExtractor(ForkedExtractor.Settings.defaults(1))) {
+            extractor.prestart();
+            extractor.prestart();
+            assertThat(extractionChildren()).isEqualTo(1);
+            Extraction extraction = extractor.extract(seed, tmp.resolve("t.txt"));
+            assertThat(extraction.status()).isEqualTo(Extraction.Status.OK);
+            assertThat(extractionChildren()).isEqualTo(1);
+        }
+    }
+
+    /** Living children of this JVM (a child just started may still show as the JDK's spawn helper, not by name). */
+    private static long extractionChildren() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).count();
+    }
+
+    @Test
     void aParseThatTakesTooLongIsStoppedAndTheFileStillChecksummed() throws Exception {
         ForkedExtractor.Settings settings = new ForkedExtractor.Settings(1, new TextLimits(1000, Duration.ZERO), "512m", List.of());
         try (ForkedExtractor extractor = new ForkedExtractor(settings)) {

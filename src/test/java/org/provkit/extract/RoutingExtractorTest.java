@@ -36,6 +36,25 @@ class RoutingExtractorTest {
         assertThat(RoutingExtractor.inProcess(type, size)).isEqualTo(inProcess);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "report.pdf, 10, true",
+            "REPORT.PDF, 10, true",
+            "letter.docx, 10, true",
+            "sheet.ods, 10, true",
+            "photo.JPG, 10, true",
+            "feed.xml, 10, true",
+            "notes.md, 10, true",
+            "article.txt, 1000, false",
+            "page.html, 4194304, false",
+            "huge.txt, 4194305, true",
+            "blob.bin, 10737418240, false",
+            "README, 10, false",
+            "archive.tar.gz, 10, true"})
+    void theNameSaysWhetherAChildWillProbablyBeNeeded(String name, long size, boolean forked) {
+        assertThat(RoutingExtractor.likelyForked(name, size)).isEqualTo(forked);
+    }
+
     @Test
     void inProcessExtractionEqualsTheChildJvmsForTextAndHtml() throws Exception {
         List<Path> files = List.of(TestFiles.seeds().resolve("000_6aef5a1f1f04ad71.txt"),
