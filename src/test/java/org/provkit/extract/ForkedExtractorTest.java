@@ -47,6 +47,43 @@ class ForkedExtractorTest {
         }
     }
 
+    @Test
+    void aFewSmallFilesGetOneChildAndMoreGetOnePerThread() throws Exception {
+        try (ForkedExtractor few = new ForkedExtractor(ForkedExtractor.Settings.defaults(2));
+                ForkedExtractor many = new ForkedExtractor(ForkedExtractor.Settings.defaults(2));
+                ForkedExtractor large = new ForkedExtractor(ForkedExtractor.Settings.defaults(2));
+                ForkedExtractor unknown = new ForkedExtractor(ForkedExtractor.Settings.defaults(2))) {
+            few.expect(ForkedExtractor.SECOND_CHILD_FILES, 1000);
+            many.expect(ForkedExtractor.SECOND_CHILD_FILES + 1, 1000);
+            large.expect(1, ForkedExtractor.SECOND_CHILD_BYTES + 1);
+            unknown.expect(0, 0);
+            assertThat(few.maxChildren()).isEqualTo(1);
+            assertThat(many.maxChildren()).isEqualTo(2);
+            assertThat(large.maxChildren()).isEqualTo(2);
+            assertThat(unknown.maxChildren()).isEqualTo(2);
+            assertThat(extractionChildren()).isEqualTo(3);
+        }
+    }
+
+    /** With one child for two threads, a child that dies must not leave the other thread waiting for ever. */
+    @Test
+    void aThreadWaitingForTheOnlyChildGetsANewOneWhenItDies() throws Exception {
+        ForkedExtractor.Settings settings = new ForkedExtractor.Settings(2, TextLimits.defaults(), "8m", List.of());
+        try (ForkedExtractor extractor = new ForkedExtractor(settings)) {
+            extractor.expect(1, 10);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = pool.submit(() -> extractor.extract(seed, tmp.resolve("a.txt")));
+                var second = pool.submit(() -> extractor.extract(seed, tmp.resolve("b.txt")));
+                // Each child runs out of memory in its 8 MB heap: both files fail, neither thread hangs.
+                assertThat(first.get(60, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(Extraction.Status.FAILED);
+                assertThat(second.get(60, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(Extraction.Status.FAILED);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     /** Living children of this JVM (a child just started may still show as the JDK's spawn helper, not by name). */
     private static long extractionChildren() {
         return ProcessHandle.current().children().filter(ProcessHandle::isAlive).count();
