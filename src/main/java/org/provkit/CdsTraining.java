@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import org.provkit.extract.TextLimits;
+import org.provkit.extract.TikaExtractor;
+
 /**
  * The run the launcher records a class-data-sharing archive from (once after each build): it makes a
  * throwaway key, bundles a folder, verifies the bundle, inspects a file, all in one JVM, so the archive
@@ -25,6 +28,8 @@ public final class CdsTraining {
     public static void main(String[] args) throws IOException {
         Path sources = Path.of(args.length > 0 ? args[0] : "seeds");
         Path work = Files.createTempDirectory("provkit-cds");
+        // PDFBox keeps a cache of the system's fonts in the user's home; a training run leaves nothing behind.
+        System.setProperty("pdfbox.fontcache", work.toString());
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         try {
             Path key = work.resolve("key");
@@ -37,10 +42,30 @@ public final class CdsTraining {
                 files.filter(Files::isRegularFile).findFirst()
                         .ifPresent(file -> Main.run(quiet, quiet, "inspect", file.toString()));
             }
+            extractOtherFormats(work);
         } finally {
             try (Stream<Path> walk = Files.walk(work)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * Formats that bundle parses in child JVMs are parsed here, in this JVM, so their parsers' classes are
+     * in the archive the children load too. A failure only leaves those classes out.
+     */
+    private static void extractOtherFormats(Path work) {
+        try {
+            TikaExtractor extractor = new TikaExtractor(TextLimits.defaults());
+            for (Path document : TrainingDocuments.write(work.resolve("formats"))) {
+                try {
+                    extractor.extract(document, work.resolve(document.getFileName() + ".txt"));
+                } catch (IOException | RuntimeException | LinkageError e) {
+                    // that format's classes are left out of the archive
+                }
+            }
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // no other formats in the archive
         }
     }
 }

@@ -33,13 +33,13 @@ public final class RoutingExtractor implements Extractor {
 
     /**
      * Name endings of formats that are parsed in a child (documents, images, media, archives, mail,
-     * structured text). A guess from the name alone, made before Tika is loaded, used only to start a
+     * structured text; not CSV, which Tika detects as plain text). A guess from the name alone, made before Tika is loaded, used only to start a
      * child early ({@link ForkedExtractor#prestart}): a wrong guess costs time, never a result.
      */
     private static final Set<String> CHILD_EXTENSIONS = Set.of(
             "pdf", "doc", "docx", "docm", "dot", "dotx", "odt", "ods", "odp", "odg", "ott", "rtf", "wpd", "wps",
             "xls", "xlsx", "xlsm", "ppt", "pptx", "pptm", "pages", "key", "numbers", "pub", "vsd", "vsdx", "one",
-            "epub", "eml", "msg", "mbox", "ics", "vcf", "xml", "md", "markdown", "csv", "tsv", "json", "srt",
+            "epub", "eml", "msg", "mbox", "ics", "vcf", "xml", "md", "markdown", "json",
             "jpg", "jpeg", "png", "gif", "tif", "tiff", "webp", "bmp", "heic", "svg", "ps", "eps",
             "mp3", "mp4", "m4a", "wav", "ogg", "flac", "mov", "avi", "mkv",
             "zip", "gz", "tgz", "bz2", "xz", "tar", "7z", "rar", "jar");
@@ -53,7 +53,7 @@ public final class RoutingExtractor implements Extractor {
     }
 
     /** Whether a file of this media type and size is extracted in this JVM. */
-    static boolean inProcess(String mediaType, long size) {
+    public static boolean inProcess(String mediaType, long size) {
         return size == 0 || NO_PARSER.equals(mediaType) || (size <= IN_PROCESS_MAX_BYTES && SMALL_SAFE.contains(mediaType));
     }
 

@@ -45,6 +45,7 @@ class RoutingExtractorTest {
             "photo.JPG, 10, true",
             "feed.xml, 10, true",
             "notes.md, 10, true",
+            "table.csv, 10, false",
             "article.txt, 1000, false",
             "page.html, 4194304, false",
             "huge.txt, 4194305, true",
