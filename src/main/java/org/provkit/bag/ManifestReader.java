@@ -35,7 +35,8 @@ public final class ManifestReader {
         }
         // 'checksum', then spaces or tabs, then the path (a hand-written split: this runs once a line)
         int gap = firstBlank(line);
-        int start = gap;
+        // A line with no blank at all (a lone checksum, a line broken by a stray CR) has no path.
+        int start = Math.max(gap, 0);
         while (start < line.length() && isBlank(line.charAt(start))) {
             start++;
         }

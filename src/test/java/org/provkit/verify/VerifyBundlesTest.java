@@ -157,7 +157,7 @@ class VerifyBundlesTest {
         Path damaged = Files.createTempFile(tmp, "flip", ".tar");
         Files.write(damaged, bytes);
         CliRun run = CliRun.inProcess("verify", damaged.toString());
-        assertThat(run.exitCode()).as(victim + " @" + offset + ": " + run.out()).isEqualTo(1);
+        assertThat(run.exitCode()).as(victim + " @" + offset + ": " + run.out() + run.err()).isEqualTo(1);
         String relative = victim.substring(victim.indexOf('/') + 1);
         assertThat(run.out()).as(victim).contains(relative.startsWith("signature/") ? "signature" : relative);
     }
