@@ -8,7 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Credit lines for pictures and other assets, in French, Spanish, English and Portuguese: a label
+ * Credit lines for pictures and other assets, in French, Spanish, English and Portuguese (and the word for
+ * "photo" in a dozen other languages): a label
  * ({@code Image:}, {@code Foto:}, {@code Photo :}, {@code Crédit photo :}, {@code Photo by}, {@code Foto de}, ...)
  * then who is credited; either a whole line or a parenthesised credit inside a caption ({@code (Foto: PL)}).
  */
@@ -18,21 +19,24 @@ final class CreditRules {
             + "|cr[ée]dito\\s+(?:da\\s+|de\\s+(?:la\\s+)?)?(?:fotos?|imagem|imagen)|cr[ée]ditos?|cr[ée]dit"
             + "|photos?|images?|imagen(?:es)?|imagem|imagens|fotos?|fotografías?|fotografias?|fotograf[ií]a"
             + "|illustrations?|ilustraci[óo]n|ilustra[çc][ãa]o|infograph(?:ie|ic)s?|infograf[ií]as?|graphics?|gr[áa]ficos?"
-            + "|captura(?:\\s+de\\s+(?:pantalla|tela))?|capture\\s+d['’][ée]cran|screenshot";
+            + "|captura(?:\\s+de\\s+(?:pantalla|tela))?|capture\\s+d['’][ée]cran|screenshot"
+            // other languages: de, it, nl, ru, ar, zh, ja, ko, pl, tr, el, he, fi
+            + "|bild(?:er)?|immagine|afbeelding|фото(?:графия)?|снимок|الصورة|صورة|تصوير|图片|圖片|图|圖|摄影|攝影|照片|写真|사진"
+            + "|zdj[ęe]cie|foto[ğg]raf|φωτογραφία|תמונה|צילום|kuva";
     private static final String VIDEO_LABELS = "v[ií]d[ée]os?";
     private static final String LABELS = "(?<label>" + IMAGE_LABELS + "|" + VIDEO_LABELS + ")";
 
     /** A whole line: "Foto: ACN", "Photo : AFP", "Crédit photo: X", "Photo by X", "Foto de X", "Foto/ X". */
     private static final Pattern LINE = Pattern.compile(
-            "^(?i:" + LABELS + ")\\s*(?:(?:[:：|/]|\\s-\\s|\\s[–—]\\s)\\s*|\\s+(?i:by|de|por|par|courtesy\\s+of|cortes[íi]a\\s+de)\\s+)"
+            "^(?iu:" + LABELS + ")\\s*(?:(?:[:：|/]|\\s-\\s|\\s[–—]\\s)\\s*|\\s+(?i:by|de|por|par|courtesy\\s+of|cortes[íi]a\\s+de)\\s+)"
                     + "(?<who>\\S.{0,150}?)\\s*$");
     /** Inside a caption: "(Foto: PL)", "[Photo: AFP]", "Photo: AFP" after a sentence. */
     private static final Pattern INLINE = Pattern.compile(
-            "[(\\[](?i:" + LABELS + ")\\s*(?:[:：/]\\s*|\\s+(?i:by|de|por|par)\\s+)(?<who>[^)\\]]{1,100})[)\\]]"
-                    + "|(?<=[.!?»\"”]\\s)(?i:" + LABELS.replace("<label>", "<label2>") + ")\\s*[:：]\\s*(?<who2>[^.]{1,100}?)\\.?\\s*$");
+            "[(\\[](?iu:" + LABELS + ")\\s*(?:[:：/]\\s*|\\s+(?i:by|de|por|par)\\s+)(?<who>[^)\\]]{1,100})[)\\]]"
+                    + "|(?<=[.!?»\"”]\\s)(?iu:" + LABELS.replace("<label>", "<label2>") + ")\\s*[:：]\\s*(?<who2>[^.]{1,100}?)\\.?\\s*$");
     /** "(Photo AFP)", "Foto EFE": no separator, so only a registered party makes it a credit (see {@link Found#loose}). */
     private static final Pattern LOOSE = Pattern.compile(
-            "(?:^|[(\\[])(?i:" + LABELS + ")\\s+(?<who>\\p{Lu}[^()\\[\\]]{1,40}?)\\s*(?:[)\\]]|$)");
+            "(?:^|[(\\[])(?iu:" + LABELS + ")\\s+(?<who>\\p{Lu}[^()\\[\\]]{1,40}?)\\s*(?:[)\\]]|$)");
     /** A caption ending in "© AFP" or "/ AFP". */
     private static final Pattern COPYRIGHT = Pattern.compile("(?:©|\\(c\\)|\\(C\\))\\s*(?:\\d{4}\\s+)?(?<who>[^©]{2,80}?)\\s*$");
 
@@ -137,7 +141,9 @@ final class CreditRules {
     /** The parties a credit names: the whole value, else its parts split at "/", ",", ";", "|" or " - ". */
     static List<String> parts(String who) {
         List<String> out = new ArrayList<>();
-        for (String p : Rx.of("\\s*(?:/|,|;|\\||\\s-\\s|\\s–\\s|\\svia\\s)\\s*").split(who)) {
+        // "新华社记者 李明 摄": agency, "reporter", the photographer, "photographed".
+        String w = Rx.of("\\s*[摄攝]$").matcher(who).replaceAll("");
+        for (String p : Rx.of("\\s*(?:/|,|;|\\||\\s-\\s|\\s–\\s|\\svia\\s|记者|記者)\\s*").split(w)) {
             String s = p.strip();
             if (!s.isEmpty()) {
                 out.add(s);

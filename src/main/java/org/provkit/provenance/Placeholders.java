@@ -20,6 +20,11 @@ final class Placeholders {
             new Rule("image", Pattern.compile("(?i)\\[\\s*(?:Image|Photo)\\s+non\\s+disponible\\s*\\]")),
             new Rule("image", Pattern.compile("(?i)\\[\\s*(?:Imagem|Foto)\\s+(?:indispon[íi]vel|n[ãa]o\\s+dispon[íi]vel)\\s*\\]")),
             new Rule("image", Pattern.compile("(?i)\\[\\s*(?:Image|Imagen|Imagem)\\s*\\]")),
+            // The word for "image" or "photo" in brackets, alone or with a few words ("[Bild nicht verfügbar]",
+            // "[الصورة غير متوفرة]", "[图片无法显示]", "[Изображение недоступно]"), in other languages.
+            new Rule("image", Pattern.compile("(?iu)\\[\\s*(?:Bild|Immagine|Afbeelding|Изображение|Фото|Картинка|Зображення|الصورة|صورة"
+                    + "|图片|圖片|图像|画像|이미지|사진|Görsel|Resim|Obraz|Zdjęcie|Εικόνα|תמונה|Kuva)"
+                    + "(?:\\s+[^\\]\\[:：]{1,40}|(?<=[\\p{IsHan}\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}])[^\\]\\[:：]{1,40})?\\s*\\]")),
             // Word / Outlook, in several languages.
             new Rule("image", Pattern.compile("(?i)The linked image cannot be displayed\\.?(?:\\s+The file may have been moved, renamed, or deleted\\.?)?")),
             new Rule("image", Pattern.compile("(?i)No se puede mostrar la imagen vinculada\\.?")),

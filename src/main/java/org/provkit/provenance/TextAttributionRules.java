@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 import org.provkit.provenance.Signal.Kind;
 
 /**
- * Attribution evidence in the lines of a text, in French, Spanish, English and Portuguese: datelines with an
+ * Attribution evidence in the lines of a text, in French, Spanish, English and Portuguese (source-line labels
+ * and datelines also in some twenty other languages and scripts): datelines with an
  * agency ({@code Madrid, 30 ago (EFE).-}), closing source lines ({@code Fuente:}, {@code Tomado de},
  * {@code With AFP}), in-text attributions ({@code según EFE}, {@code selon l'agence Xinhua}) and the last line
  * naming the outlet. Codes such as {@code PL} count only in datelines and labelled lines; in running text only
@@ -28,11 +29,25 @@ final class TextAttributionRules {
     /** "MOSCOW, March 3. /TASS/." */
     private static final Pattern DATELINE_SLASHES = Pattern.compile(
             "^(?<place>" + PLACE + ")\\s*,\\s*(?<date>[^/\\n]{1,40}?)\\.?\\s*/(?<agency>[\\p{L}\\-]{2,20})/");
+    /** Scripts without capitals: "الرياض 12 نوفمبر (واس) - ...", "ירושלים (וואלה) -". The agency must be registered. */
+    private static final Pattern DATELINE_CASELESS = Pattern.compile(
+            "^(?<place>[\\p{IsArabic}\\p{IsHebrew}\\p{IsHan}\\p{IsHangul}\\p{IsThai}\\p{IsDevanagari}\\p{IsBengali}][^()\\n]{0,60}?)"
+                    + "\\s*[(（](?<agency>[^()（）\\n]{1,40})[)）]\\s*(?:[-–—:：]|\\.-)");
+    /** Chinese: "新华社北京11月12日电", agency, place and date run together before 电 ("wire"). */
+    private static final Pattern DATELINE_CHINESE = Pattern.compile("^(?<head>\\p{IsHan}{3,20})\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*电");
+    /** Korean: "(서울=연합뉴스)"; place and agency joined by "=". */
+    private static final Pattern DATELINE_KOREAN = Pattern.compile("^[(（](?<place>[^()=（）\\n]{1,20})=(?<agency>[^()=（）\\n]{1,30})[)）]");
+    /** Japanese: "【北京共同】", place then agency in lenticular brackets. */
+    private static final Pattern DATELINE_JAPANESE = Pattern.compile("^【(?<inner>[^】\\n]{2,20})】");
+
     /** "(ANSA) - ROME, MARCH 3 -" */
     private static final Pattern DATELINE_LEADING = Pattern.compile("^\\((?<agency>[^()\\n]{2,40})\\)\\s*[-–—]+\\s*\\S");
 
     /** Labels whose value is where this copy was taken from. */
-    private static final String TAKEN_FROM_LABELS = "sources?|fuentes?|fontes?|v[íi]a|tomad[oa]s?\\s+(?:de(?:l|\\s+la)?|d[eo]s?)|extra[íi]d[oa]\\s+d[eoa]l?"
+    private static final String TAKEN_FROM_LABELS = "sources?|fuentes?|fontes?|v[íi]a"
+            // the same label in other languages: de, it, nl, ru, uk, ar, fa, zh, ja, ko, tr, pl, id/ms, vi, ro, sv, da/no, cs, el, he
+            + "|quellen?|fonti|bron|источник(?:и)?|по\\s+материалам|джерело|المصدر|مصدر|منبع|来源|來源|消息来源|出典|出所|출처"
+            + "|kaynak|źródło|zrodlo|sumber|nguồn|sursa|källa|kilde|zdroj|πηγή|מקור|tomad[oa]s?\\s+(?:de(?:l|\\s+la)?|d[eo]s?)|extra[íi]d[oa]\\s+d[eoa]l?"
             + "|retirad[oa]\\s+d[eoa]|reproducid[oa]\\s+de(?:l)?|republicad[oa]\\s+de(?:l)?"
             + "|publicad[oa]\\s+(?:originalmente\\s+|originariamente\\s+|inicialmente\\s+|primero\\s+)?(?:en|em|por|no|na|el|pel[oa])"
             + "|(?:originally|first)\\s+published\\s+(?:in|on|by)|reproduced\\s+from|reprinted\\s+from|republished\\s+from"
@@ -117,8 +132,12 @@ final class TextAttributionRules {
 
     private void datelines(TextLines.Line line, List<Signal> out) {
         String raw = line.text();
-        // Every dateline form holds "(agency)" or "/agency/": most lines hold neither and need no regex.
-        if (raw.indexOf('(') < 0 && raw.indexOf('/') < 0) {
+        // Every dateline form holds "(agency)", "/agency/", or the Chinese 电 or Japanese 【: most lines hold
+        // none of them and need no regex.
+        if (raw.indexOf('(') < 0 && raw.indexOf('/') < 0 && raw.indexOf('（') < 0 && raw.indexOf('电') < 0 && raw.indexOf('【') < 0) {
+            return;
+        }
+        if (caselessDateline(raw, out, line.number())) {
             return;
         }
         // "**La Habana, 3 mar (PL)** El presidente": emphasis around the dateline only.
@@ -162,6 +181,51 @@ final class TextAttributionRules {
                 addAll(parties, Kind.AUTHOR, raw, line.number(), "(" + m.group("agency") + ")", out);
             }
         }
+    }
+
+    /** The dateline forms of scripts without capitals (Arabic, Hebrew, Chinese, Korean, Japanese, ...): registered agencies only. */
+    private boolean caselessDateline(String raw, List<Signal> out, int lineNumber) {
+        String plain = Markdown.plain(raw).strip();
+        if (plain.isEmpty() || Character.isUpperCase(plain.codePointAt(0)) || Character.isLowerCase(plain.codePointAt(0))) {
+            if (!plain.startsWith("(") && !plain.startsWith("（")) {
+                return false;
+            }
+        }
+        Matcher m = DATELINE_KOREAN.matcher(plain);
+        if (m.find() && addRegistered(m.group("agency").strip(), raw, lineNumber, m.group(), out)) {
+            return true;
+        }
+        m = DATELINE_CHINESE.matcher(plain);
+        if (m.find()) {
+            String head = m.group("head");
+            // The agency is a prefix of the run of characters: the longest registered one.
+            for (int end = Math.min(head.length() - 1, 10); end >= 2; end--) {
+                if (addRegistered(head.substring(0, end), raw, lineNumber, m.group(), out)) {
+                    return true;
+                }
+            }
+        }
+        m = DATELINE_JAPANESE.matcher(plain);
+        if (m.find()) {
+            String inner = m.group("inner").strip();
+            // The agency ends the bracket ("北京共同"): the longest registered suffix.
+            for (int start = 0; start < inner.length() - 1; start++) {
+                if (addRegistered(inner.substring(start), raw, lineNumber, m.group(), out)) {
+                    return true;
+                }
+            }
+        }
+        m = DATELINE_CASELESS.matcher(plain);
+        return m.find() && addRegistered(m.group("agency").strip(), raw, lineNumber, "(" + m.group("agency").strip() + ")", out);
+    }
+
+    private boolean addRegistered(String agency, String raw, int lineNumber, String evidence, List<Signal> out) {
+        List<Party> parties = resolver.registered(agency);
+        if (parties.isEmpty()) {
+            return false;
+        }
+        addAll(parties, Kind.AUTHOR, raw, lineNumber, evidence, out);
+        return true;
     }
 
     private static boolean isUpperPlace(String place) {

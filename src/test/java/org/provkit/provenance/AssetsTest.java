@@ -35,6 +35,13 @@ class AssetsTest {
             The linked image cannot be displayed. The file may have been moved, renamed, or deleted. | The linked image cannot be displayed. The file may have been moved, renamed, or deleted.
             [cid:image001.png@01DA2B3C.4D5E6F70]                                               | [cid:image001.png@01DA2B3C.4D5E6F70]
             To help protect your privacy, Microsoft Office prevented automatic download of this picture from the Internet. | To help protect your privacy, Microsoft Office prevented automatic download of this picture from the Internet.
+            [Bild nicht verfügbar]                                                             | [Bild nicht verfügbar]
+            [Immagine non disponibile]                                                         | [Immagine non disponibile]
+            [Изображение недоступно]                                                           | [Изображение недоступно]
+            [الصورة غير متوفرة]                                                                | [الصورة غير متوفرة]
+            [图片无法显示]                                                                      | [图片无法显示]
+            [画像]                                                                             | [画像]
+            [이미지를 표시할 수 없습니다]                                                        | [이미지를 표시할 수 없습니다]
             """)
     void converterPlaceholders(String line, String marker) {
         DocumentProvenance p = text("Title\n\n" + line + "\n\nSome text of the article follows here.\n");
@@ -61,6 +68,11 @@ class AssetsTest {
             Infografía: Cubadebate      | graphic | Cubadebate
             Vídeo: teleSUR              | video   | teleSUR
             El presidente durante el encuentro. (Foto: PL) | image | Prensa Latina
+            Фото: Михаил Метцель/ТАСС   | image   | TASS
+            Bild: Kay Nietfeld/dpa      | image   | dpa
+            图片：新华社记者 李明 摄       | image   | Xinhua
+            사진: 연합뉴스               | image   | Yonhap
+            Fotoğraf: AA                | image   | Anadolu
             """)
     void creditLines(String line, String asset, String party) {
         DocumentProvenance p = text("Title\n\n" + line + "\n\nSome text of the article follows here.\n");
@@ -77,6 +89,7 @@ class AssetsTest {
             Fotos de la visita del presidente a la provincia oriental durante el fin de semana pasado
             Photos of the flood show the damage.
             Image quality matters for archives, the experts said in their report on the matter today.
+            [Bildergalerie: Die schönsten Fotos des Jahres]
             """)
     void notCredits(String line) {
         assertThat(text("Title\n\n" + line + "\n\nSome text.\n").credits()).isEmpty();

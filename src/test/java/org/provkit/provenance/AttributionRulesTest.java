@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Attribution rules per family (datelines, source lines, in-text) and per language (fr, es, en, pt). */
+/** Attribution rules per family (datelines, source lines, in-text) and per language (fr, es, en, pt; datelines and source lines in other scripts too). */
 class AttributionRulesTest {
 
     @TempDir
@@ -49,6 +49,14 @@ class AttributionRulesTest {
             SÃO PAULO (Reuters) - O governo falou.                             | Reuters           | (Reuters)
             Berlin, 3. März (dpa) - Die Regierung sprach.                      | dpa               | (dpa)
             Madrid, 30 ago (EFE/AFP).- El gobierno habló.                      | EFE               | (EFE/AFP)
+            МОСКВА, 12 ноября. /ТАСС/. Президент провел переговоры.            | TASS              | /ТАСС/
+            الرياض 12 نوفمبر (واس) - التقى وزير الخارجية نظيره.                | Saudi Press Agency | (واس)
+            القاهرة (أ ش أ) - قال وزير الخارجية                                 | MENA              | (أ ش أ)
+            新华社北京11月12日电 中国与东盟签署了新的贸易协定。                   | Xinhua            | 新华社北京11月12日电
+            (서울=연합뉴스) 홍길동 기자 = 정부가 발표했다.                          | Yonhap            | (서울=연합뉴스)
+            【北京共同】中国政府は12日、発表した。                                 | Kyodo             | 【北京共同】
+            ANKARA (AA) - Türkiye açıkladı.                                    | Anadolu           | (AA)
+            WARSZAWA (PAP) - Rząd ogłosił nowy plan.                           | PAP               | (PAP)
             """)
     void datelineNamesTheAgency(String dateline, String party, String evidence) {
         DocumentProvenance p = text("Titre\n\n" + dateline + "\n\n" + BODY_FR + "\n");
@@ -67,9 +75,9 @@ class AttributionRulesTest {
 
     @Test
     void unknownAgencyInAClearDatelineIsStillAParty() {
-        DocumentProvenance p = text("KYIV, March 3 (Ukrinform) - The government spoke.\n\n" + BODY_EN);
+        DocumentProvenance p = text("LVIV, March 3 (Zaxid) - The government spoke.\n\n" + BODY_EN);
         assertThat(p.attribution().chain()).singleElement().satisfies(h -> {
-            assertThat(h.party()).isEqualTo("Ukrinform");
+            assertThat(h.party()).isEqualTo("Zaxid");
             assertThat(h.registered()).isFalse();
         });
     }
@@ -113,6 +121,14 @@ class AttributionRulesTest {
             Originally published by Xinhua        | Xinhua
             Publicado originalmente en Juventud Rebelde | Juventud Rebelde
             Source: https://www.prensa-latina.cu/2026/03/03/nota | Prensa Latina
+            Источник: ТАСС                        | TASS
+            Quelle: Deutsche Presse-Agentur       | dpa
+            المصدر: وكالة الأنباء السعودية        | Saudi Press Agency
+            来源：新华社                           | Xinhua
+            출처: 연합뉴스                         | Yonhap
+            Kaynak: Anadolu Ajansı                | Anadolu
+            Źródło: PAP                           | PAP
+            Fonte: ANSA                           | ANSA
             """)
     void closingSourceLineNamesTheSource(String line, String party) {
         DocumentProvenance p = text("Titre\n\n" + BODY_FR + "\n\n" + line + "\n");
