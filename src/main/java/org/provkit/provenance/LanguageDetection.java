@@ -58,6 +58,28 @@ final class LanguageDetection {
         }
         String lang = results.get(0).getLanguage();
         int dash = lang.indexOf('-');
-        return (dash > 0 ? lang.substring(0, dash) : lang).toLowerCase(Locale.ROOT);
+        return byScript((dash > 0 ? lang.substring(0, dash) : lang).toLowerCase(Locale.ROOT), sample);
+    }
+
+    /**
+     * Chinese is never written with kana: a text the detector calls Chinese that has a fair share of
+     * hiragana or katakana is Japanese (kanji-heavy Japanese news, "日中両国の首脳は12日、電話で会談した",
+     * fooled it).
+     */
+    static String byScript(String language, String sample) {
+        if (!"zh".equals(language)) {
+            return language;
+        }
+        long kana = 0;
+        long han = 0;
+        for (int i = 0; i < sample.length(); i++) {
+            Character.UnicodeScript script = Character.UnicodeScript.of(sample.charAt(i));
+            if (script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA) {
+                kana++;
+            } else if (script == Character.UnicodeScript.HAN) {
+                han++;
+            }
+        }
+        return kana > 0 && kana * 20 >= kana + han ? "ja" : language;
     }
 }

@@ -76,12 +76,18 @@ final class TextAttributionRules {
                     + "|revel[óa]|consign[óa]|indic[óa]|precis[óa]|dio\\s+a\\s+conocer|da\\s+cuenta"
                     + "|rapportent|relaie|relayait|cite|citait"
                     + "|according\\s+to|reported\\s+by|cited\\s+by|quoted\\s+by|as\\s+reported\\s+by"
-                    + "|(?:segundo|de\\s+acordo\\s+com|conforme|informou|noticiou|publicou|divulgou|relatou|avança|avançou|refere|referiu|adianta|adiantou|citad[oa]s?\\s+pel[oa])(?:\\s+(?:a|o))?)\\s*$");
+                    + "|(?:segundo|de\\s+acordo\\s+com|conforme|informou|noticiou|publicou|divulgou|relatou|avança|avançou|refere|referiu|adianta|adiantou|citad[oa]s?\\s+pel[oa])(?:\\s+(?:a|o))?"
+                    // de, it, nl, pl, ru
+                    + "|laut|nach\\s+angaben\\s+(?:von|der|des)|wie\\s+(?:die|der|das)?\\s*berichtete|berichtete|meldete"
+                    + "|secondo|come\\s+riporta|riporta|riferisce|volgens|meldt|według|podała|podaje"
+                    + "|по\\s+данным|по\\s+сообщению|как\\s+сообщает|как\\s+сообщило|как\\s+передает|как\\s+передаёт|сообщает|сообщило|передает|передаёт)\\s*$");
     /** A phrase right after a party that makes it the source: "EFE informó", "Reuters reported". */
     private static final Pattern POST_TRIGGER = Pattern.compile(
             "(?iu)^\\s*,?\\s*(?:reported|reports|has\\s+reported|informó|informa|reportó|publicó|difundió|señaló|precisó|indicó"
                     + "|rapporte|a\\s+rapporté|rapportait|indique|a\\s+indiqué|précise|a\\s+précisé|annonce|a\\s+annoncé"
-                    + "|informou|noticiou|publicou|divulgou|relatou|relata|relató|noticia|avança|avançou|adianta|adiantou)(?![\\p{L}])");
+                    + "|informou|noticiou|publicou|divulgou|relatou|relata|relató|noticia|avança|avançou|adianta|adiantou"
+                    + "|berichtete|berichtet|meldete|meldet|zufolge|riferisce|riporta|ha\\s+riferito|meldt|podała|podaje"
+                    + "|сообщает|сообщило|сообщил|передает|передаёт)(?![\\p{L}])");
     /** "told Reuters", "dijo a EFE", "a déclaré à l'AFP", "disse à Lusa": the party was spoken to, not the source. */
     private static final Pattern SPOKEN_TO = Pattern.compile(
             "(?iu)(?:told|(?:said|spoke|talking|talked)\\s+to|interview\\s+with"
@@ -101,7 +107,9 @@ final class TextAttributionRules {
             "turque", "turca", "turkish", "sud-coréenne", "surcoreana", "sul-coreana", "south", "korean", "indienne", "india",
             "indiana", "indian", "vénézuélienne", "venezolana", "venezuelana", "venezuelan", "latino-américaine",
             "latinoamericana", "latino-americana", "latin", "multiestatal", "multi-state", "télévision", "televisión",
-            "televisão", "television", "tv", "broadcaster", "network", "red", "réseau", "rede");
+            "televisão", "television", "tv", "broadcaster", "network", "red", "réseau", "rede",
+            "nachrichtenagentur", "agentur", "der", "die", "agenzia", "agentschap", "persbureau", "het", "agencja", "agencji",
+            "агентство", "агентства", "информационное", "государственное", "российское", "новостей");
 
     private final PartyResolver resolver;
 

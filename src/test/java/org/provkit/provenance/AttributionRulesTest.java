@@ -208,6 +208,13 @@ class AttributionRulesTest {
             El balance, reveló la agencia EFE, es de doce muertos.                      | EFE
             Le bilan, rapporte l'agence Kyodo, s'élève à douze morts.                   | Kyodo
             El balance es de doce muertos, citado por Telesur.                          | teleSUR
+            Die Zahl der Toten stieg auf zwölf, wie die Nachrichtenagentur dpa berichtete. | dpa
+            Laut dpa stieg die Zahl der Toten auf zwölf.                                | dpa
+            Il bilancio è salito a dodici morti, secondo l'agenzia ANSA.                | ANSA
+            Число погибших выросло до двенадцати, сообщает ТАСС.                        | TASS
+            По данным ТАСС, число погибших выросло до двенадцати.                       | TASS
+            Het dodental steeg tot twaalf, meldt ANP.                                   | ANP
+            Liczba ofiar wzrosła do dwunastu, podała PAP.                               | PAP
             """)
     void inTextAttribution(String sentence, String party) {
         DocumentProvenance p = text(BODY_FR + "\n\n" + sentence + "\n");

@@ -44,6 +44,14 @@ class TextAndUrlsTest {
     }
 
     @Test
+    void kanaMakesChineseJapaneseAndNothingElseChanges() {
+        assertThat(LanguageDetection.byScript("zh", "日中両国の首脳は12日、電話で会談した。")).isEqualTo("ja");
+        assertThat(LanguageDetection.byScript("zh", "中国与东盟国家周三在北京签署了新的贸易协定。")).isEqualTo("zh");
+        assertThat(LanguageDetection.byScript("ko", "日中両国の首脳は")).isEqualTo("ko");
+        assertThat(LanguageDetection.byScript("en", "plain text")).isEqualTo("en");
+    }
+
+    @Test
     void everyUrlInTheTextWithItsRole() {
         DocumentProvenance p = text("""
                 Title
@@ -82,6 +90,12 @@ class TextAndUrlsTest {
             es | El gobierno presentó ayer un nuevo plan para el transporte público de la región metropolitana.
             en | The government presented a new plan for public transport in the metropolitan region yesterday.
             pt | O governo apresentou ontem um novo plano para o transporte público da região metropolitana.
+            de | Die Regierung hat gestern einen neuen Plan für den öffentlichen Verkehr in der Region vorgestellt.
+            ru | Правительство вчера представило новый план развития общественного транспорта в регионе.
+            ar | قدمت الحكومة أمس خطة جديدة للنقل العام في المنطقة الحضرية.
+            zh | 中国与东盟国家周三在北京签署了新的贸易协定，双方同意进一步降低关税。
+            ja | 日中首脳が電話会談。日中両国の首脳は12日、電話で会談した。
+            ko | 정부는 어제 수도권 대중교통을 위한 새로운 계획을 발표했다.
             """)
     void languageIso6391(String lang, String sentence) {
         assertThat(text(sentence + "\n").language()).isEqualTo(lang);
