@@ -133,7 +133,7 @@ public final class BagScanner {
                         hash(pipeline, content, algorithms, file, progress);
                     }
                 }, progress);
-                source.afterEntries().ifPresent(problem -> problems.add(new EntryProblem("", problem)));
+                problems.addAll(source.afterEntries());
             } catch (ArchiveLimitException e) {
                 markInterrupted(current[0]);
                 problems.add(new EntryProblem(current[0] == null ? "" : current[0].entryName(),

@@ -32,11 +32,12 @@ public interface BagSource {
     void forEach(EntryVisitor visitor, AtomicLong progress) throws IOException;
 
     /**
-     * What is wrong with the source outside its entries, checked after a complete {@link #forEach}:
-     * for a plain tar, data after its end-of-archive marker.
+     * What is wrong with the archive itself rather than the bag, known once {@link #forEach} has run:
+     * for a tar, headers whose checksum is wrong, and data after its end-of-archive marker (an entry name
+     * of "" for the archive as a whole).
      */
-    default java.util.Optional<ReadProblem> afterEntries() {
-        return java.util.Optional.empty();
+    default java.util.List<BagScanner.EntryProblem> afterEntries() {
+        return java.util.List.of();
     }
 
     /** The size of an archive file, for progress; 0 when it cannot be read (reading it will say why). */

@@ -7,8 +7,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
@@ -32,6 +32,8 @@ public final class TarSource implements BagSource {
     private final ArchiveLimits limits;
     /** Where the end-of-archive marker starts, when the header hop before reading found it. */
     private long endOfArchive = UNKNOWN;
+    /** Entries whose header checksum is wrong: Commons Compress reads them as they stand and only says so. */
+    private final List<String> badHeaderChecksums = new ArrayList<>();
 
     public TarSource(Path file, boolean gzip, ArchiveLimits limits) {
         this.file = file;
@@ -51,6 +53,7 @@ public final class TarSource implements BagSource {
 
     @Override
     public void forEach(EntryVisitor visitor, AtomicLong progress) throws IOException {
+        badHeaderChecksums.clear(); // a second pass (hashing again) finds the same ones
         if (!gzip) {
             TarHeaders.Hop hop = TarHeaders.hop(file, Math.min(limits.maxEntries(), RANDOM_ACCESS_MAX_ENTRIES));
             if (hop.complete()) {
@@ -63,23 +66,30 @@ public final class TarSource implements BagSource {
     }
 
     /**
-     * Bytes that are not zero after a plain tar's end-of-archive marker: tar tools ignore them and they
-     * are no part of the bag, but something appended to the file or damaged it there. (A gzip stream is
-     * not looked at past the tar's end.)
+     * Headers whose checksum is wrong (the tar was damaged there, in a field the bag's own checksums do
+     * not cover: mode, time, owner, padding), and bytes that are not zero after a plain tar's
+     * end-of-archive marker (tar tools ignore them and they are no part of the bag, but something was
+     * appended to the file or damaged it there; a gzip stream is not looked at past the tar's end).
      */
     @Override
-    public Optional<ReadProblem> afterEntries() {
+    public List<BagScanner.EntryProblem> afterEntries() {
+        List<BagScanner.EntryProblem> problems = new ArrayList<>();
+        for (String name : badHeaderChecksums) {
+            problems.add(new BagScanner.EntryProblem(name, new ReadProblem("W_TAR_HEADER_CHECKSUM", "the tar header of this entry"
+                    + " does not match its checksum: the header was damaged (its name, size and type were read as they stand;"
+                    + " the bag's checksums still cover the content)")));
+        }
         if (gzip) {
-            return Optional.empty();
+            return problems;
         }
         long end = endOfArchive != UNKNOWN ? endOfArchive : TarHeaders.endOfArchive(file);
         long data = end < 0 ? -1 : TarHeaders.firstNonZero(file, end);
-        if (data < 0) {
-            return Optional.empty();
+        if (data >= 0) {
+            problems.add(new BagScanner.EntryProblem("", new ReadProblem("W_TRAILING_DATA", "the tar holds data after its"
+                    + " end-of-archive marker (byte " + end + "): bytes from " + data + " to its end (" + totalBytes()
+                    + ") are not zero; they are not part of the bag, but the file was appended to or damaged there")));
         }
-        return Optional.of(new ReadProblem("W_TRAILING_DATA", "the tar holds data after its end-of-archive marker (byte " + end
-                + "): bytes from " + data + " to its end (" + totalBytes() + ") are not zero; they are not part of the bag,"
-                + " but the file was appended to or damaged there"));
+        return problems;
     }
 
     /**
@@ -107,6 +117,9 @@ public final class TarSource implements BagSource {
                 TarArchiveEntry entry = entries.get(i);
                 entries.set(i, null); // what the bag needs is copied into its BagFile; let the header go
                 String name = BagSource.normalizeEntryName(entry.getName());
+                if (!entry.isCheckSumOK()) {
+                    badHeaderChecksums.add(entry.getName());
+                }
                 if (name.isEmpty() && entry.isDirectory()) {
                     continue;
                 }
@@ -146,6 +159,9 @@ public final class TarSource implements BagSource {
                     throw new ArchiveLimitException("more than " + limits.maxEntries() + " entries; stopped reading");
                 }
                 String name = BagSource.normalizeEntryName(entry.getName());
+                if (!entry.isCheckSumOK()) {
+                    badHeaderChecksums.add(entry.getName());
+                }
                 if (name.isEmpty() && entry.isDirectory()) {
                     continue;
                 }
