@@ -3,7 +3,12 @@ package org.provkit.bag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -17,6 +22,7 @@ public final class ZipSource implements BagSource {
 
     private final Path file;
     private final ArchiveLimits limits;
+    private final List<BagScanner.EntryProblem> headerProblems = new ArrayList<>();
 
     public ZipSource(Path file, ArchiveLimits limits) {
         this.file = file;
@@ -72,6 +78,27 @@ public final class ZipSource implements BagSource {
                 }
                 progress.addAndGet(Math.max(0, entry.getCompressedSize()));
             }
+            checkLocalHeaders(zip);
         }
+    }
+
+    private void checkLocalHeaders(ZipFile zip) throws IOException {
+        headerProblems.clear(); // a second pass (hashing again) finds the same ones
+        try (WindowedReadChannel channel = new WindowedReadChannel(FileChannel.open(file, StandardOpenOption.READ))) {
+            for (ZipLocalHeaders.Mismatch m : ZipLocalHeaders.check(channel, Collections.list(zip.getEntriesInPhysicalOrder()))) {
+                headerProblems.add(new BagScanner.EntryProblem(m.entryName(), m.name()
+                        ? new ReadProblem("E_ZIP_LOCAL_HEADER", m.what() + ": a tool that streams the zip would read another"
+                                + " file here; the zip is damaged or made to mislead")
+                        : new ReadProblem("W_ZIP_LOCAL_HEADER", "the local header disagrees with the central directory ("
+                                + m.what() + "): the zip was damaged there (its content was read through the central"
+                                + " directory, and the bag's checksums cover it)")));
+            }
+        }
+    }
+
+    /** Local file headers that disagree with the central directory (see {@link ZipLocalHeaders}). */
+    @Override
+    public List<BagScanner.EntryProblem> afterEntries() {
+        return List.copyOf(headerProblems);
     }
 }
