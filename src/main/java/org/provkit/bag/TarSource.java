@@ -10,11 +10,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPInputStream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarFile;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * A tar or gzip-compressed tar, read as one stream (nothing unpacked). Gzip output is bounded by
@@ -32,6 +32,8 @@ public final class TarSource implements BagSource {
     private final ArchiveLimits limits;
     /** Where the end-of-archive marker starts, when the header hop before reading found it. */
     private long endOfArchive = UNKNOWN;
+    /** For a gzip-compressed tar, what follows the tar or the gzip member, when something does. */
+    private String gzipTrailing;
     /** Entries whose header checksum is wrong: Commons Compress reads them as they stand and only says so. */
     private final List<String> badHeaderChecksums = new ArrayList<>();
 
@@ -67,9 +69,10 @@ public final class TarSource implements BagSource {
 
     /**
      * Headers whose checksum is wrong (the tar was damaged there, in a field the bag's own checksums do
-     * not cover: mode, time, owner, padding), and bytes that are not zero after a plain tar's
-     * end-of-archive marker (tar tools ignore them and they are no part of the bag, but something was
-     * appended to the file or damaged it there; a gzip stream is not looked at past the tar's end).
+     * not cover: mode, time, owner, padding), and data after the tar: bytes that are not zero after its
+     * end-of-archive marker, and for a gzip-compressed tar anything after the gzip member (tar tools
+     * ignore them and they are no part of the bag, but something was appended to the file or damaged it
+     * there).
      */
     @Override
     public List<BagScanner.EntryProblem> afterEntries() {
@@ -80,6 +83,10 @@ public final class TarSource implements BagSource {
                     + " the bag's checksums still cover the content)")));
         }
         if (gzip) {
+            if (gzipTrailing != null) {
+                problems.add(new BagScanner.EntryProblem("", new ReadProblem("W_TRAILING_DATA", gzipTrailing
+                        + "; it is not part of the bag, but the file was appended to or damaged there")));
+            }
             return problems;
         }
         long end = endOfArchive != UNKNOWN ? endOfArchive : TarHeaders.endOfArchive(file);
@@ -145,10 +152,14 @@ public final class TarSource implements BagSource {
     }
 
     private void forEachStreamed(EntryVisitor visitor, AtomicLong progress) throws IOException {
+        gzipTrailing = null;
         try (InputStream raw = Files.newInputStream(file)) {
-            InputStream in = new BufferedInputStream(new CountingInputStream(raw, progress), DigestPipeline.CHUNK_SIZE);
+            BufferedInputStream compressed = new BufferedInputStream(new CountingInputStream(raw, progress), DigestPipeline.CHUNK_SIZE);
+            InputStream in = compressed;
             if (gzip) {
-                in = new CountingInputStream(new GZIPInputStream(in, 1 << 16), new AtomicLong(),
+                // One member only: Commons Compress gives back what its inflater did not use, so whatever
+                // follows the member (another member, garbage) is still in `compressed` afterwards.
+                in = new CountingInputStream(new GzipCompressorInputStream(compressed, false), new AtomicLong(),
                         limits.maxExpandedBytes(totalBytes()), file.getFileName() + " (gzip)");
             }
             TarArchiveInputStream tar = new TarArchiveInputStream(in);
@@ -169,6 +180,31 @@ public final class TarSource implements BagSource {
                 BagFile bagFile = new BagFile(index++, name, kind, entry.getSize(), linkTarget(entry, kind));
                 visitor.visit(bagFile, kind == BagFile.Kind.FILE ? new NonClosingInputStream(tar) : null);
             }
+            if (gzip) {
+                gzipTrailing = gzipTrailing(in, compressed);
+            }
         }
+    }
+
+    /**
+     * What a gzip-compressed tar holds after its end: bytes that are not zero after the tar's
+     * end-of-archive marker inside the gzip stream, or anything after the gzip member (a second member,
+     * such as a second bundle appended, or garbage). Null when there is nothing.
+     */
+    private static String gzipTrailing(InputStream tarEnd, InputStream afterMember) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        int n;
+        while ((n = tarEnd.read(buffer)) > 0) {
+            for (int i = 0; i < n; i++) {
+                if (buffer[i] != 0) {
+                    return "the gzip stream holds data after the tar's end-of-archive marker";
+                }
+            }
+        }
+        long after = 0;
+        while ((n = afterMember.read(buffer)) > 0) {
+            after += n;
+        }
+        return after == 0 ? null : "the file holds " + after + " bytes after its gzip stream (another gzip member, or other data)";
     }
 }

@@ -71,6 +71,29 @@ class VerifyBundlesTest {
         assertThat(target.path("payloadFiles").asInt()).isEqualTo(4);
     }
 
+    @Test
+    void dataAfterAGzipCompressedTarIsAWarning() throws IOException {
+        byte[] bytes = Files.readAllBytes(bundles.resolve("seed-tar-gz.tar.gz"));
+        CliRun clean = CliRun.inProcess("verify", bundles.resolve("seed-tar-gz.tar.gz").toString());
+        assertThat(clean.exitCode()).isZero();
+        assertThat(clean.out()).doesNotContain("W_TRAILING_DATA");
+
+        Path garbage = tmp.resolve("garbage.tar.gz");
+        Files.write(garbage, bytes);
+        Files.write(garbage, "appended by someone".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+        CliRun run = CliRun.inProcess("verify", garbage.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("W_TRAILING_DATA").contains("19 bytes after its gzip stream");
+
+        // A second bundle appended as a second gzip member: gunzip would join them, tar reads the first.
+        Path twice = tmp.resolve("twice.tar.gz");
+        Files.write(twice, bytes);
+        Files.write(twice, bytes, java.nio.file.StandardOpenOption.APPEND);
+        run = CliRun.inProcess("verify", twice.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("W_TRAILING_DATA").contains(bytes.length + " bytes after its gzip stream");
+    }
+
     /** A copy of the seed tar with one bit flipped, in a random entry. */
     private record Flip(String entry, int offset, int offsetInHeader, Path damaged) {
         @Override
