@@ -8,11 +8,16 @@ import java.util.List;
 
 /**
  * The catalog's tables (documented in {@code docs/catalog.md}). The catalog is derived data: a file
- * of another schema version is dropped and rebuilt from the bundles, never migrated.
+ * of another schema version is dropped and rebuilt from the bundles, never migrated. The version also
+ * changes when the rules that make its verdicts do, so that no bundle keeps a verdict made by older ones.
  */
 final class CatalogSchema {
 
-    static final int VERSION = 1;
+    /**
+     * 2: verify's new warnings (damaged tar and zip headers, data after a .tar.gz) and the audit's
+     * INTEGRITY_WARNING; a catalog of version 1 holds verdicts made without them, so it is rebuilt.
+     */
+    static final int VERSION = 2;
 
     private static final List<String> DDL = List.of(
             "CREATE TABLE schema_version (version INTEGER NOT NULL)",

@@ -6,6 +6,11 @@ import org.provkit.verify.Severity;
 public enum FindingCode {
     /** The bundle is not a valid bag (a checksum, a file, the signature...), or cannot be read. */
     INTEGRITY(Severity.ERROR),
+    /**
+     * The bundle is valid, but verify warned: a damaged tar or zip header, data after the archive's end,
+     * BagIt irregularities (duplicate lines, md5sum-style lines, names that differ only by case...).
+     */
+    INTEGRITY_WARNING(Severity.WARNING),
     /** The bundle carries no signature. */
     UNSIGNED(Severity.WARNING),
     /** Trust anchors were given and the signer does not chain to any of them. */

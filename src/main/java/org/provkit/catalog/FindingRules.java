@@ -30,6 +30,14 @@ public final class FindingRules {
         if (!report.valid()) {
             findings.add(CatalogFinding.of(FindingCode.INTEGRITY, bundle, null,
                     bundle + " is not valid: " + describeErrors(report.findings())));
+        } else {
+            // A missing signature is UNSIGNED below; every other warning of a valid bundle is kept.
+            List<Finding> warnings = report.findings().stream()
+                    .filter(f -> f.severity() == Severity.WARNING && !f.code().equals("W_UNSIGNED")).toList();
+            if (!warnings.isEmpty()) {
+                findings.add(CatalogFinding.of(FindingCode.INTEGRITY_WARNING, bundle, null,
+                        bundle + " is valid, but: " + describe(warnings)));
+            }
         }
         if (!report.signed()) {
             findings.add(CatalogFinding.of(FindingCode.UNSIGNED, bundle, null, bundle + " carries no signature"));
@@ -49,13 +57,15 @@ public final class FindingRules {
 
     private static String describeErrors(List<Finding> findings) {
         List<Finding> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
-        if (errors.isEmpty()) {
-            return "the verifier reported it invalid";
-        }
-        String named = errors.stream().limit(ISSUES_NAMED)
+        return errors.isEmpty() ? "the verifier reported it invalid" : describe(errors);
+    }
+
+    /** The first few findings, code, path and message, and how many more. */
+    private static String describe(List<Finding> findings) {
+        String named = findings.stream().limit(ISSUES_NAMED)
                 .map(f -> f.code() + (f.path().isEmpty() ? "" : " " + f.path()) + " (" + f.message() + ")")
                 .collect(Collectors.joining("; "));
-        return errors.size() > ISSUES_NAMED ? named + "; and " + (errors.size() - ISSUES_NAMED) + " more" : named;
+        return findings.size() > ISSUES_NAMED ? named + "; and " + (findings.size() - ISSUES_NAMED) + " more" : named;
     }
 
     public static List<CatalogFinding> forDocument(String bundle, DocumentRecord record) {

@@ -129,7 +129,22 @@ class FindingRulesTest {
         assertThat(findings.get(0).message()).isEqualTo("n.tar is not valid: E_CHECKSUM data/a.txt (sha256 differs)");
         assertThat(findings.get(1).severity()).isEqualTo(Severity.ERROR);
         assertThat(codes(FindingRules.forBundle("n.tar", bad, false, empty))).containsExactly(FindingCode.INTEGRITY);
-        VerificationReport unsigned = new VerificationReport("t", true, true, false, null, null, null, List.of(), 1, 1);
+        VerificationReport unsigned = new VerificationReport("t", true, true, false, null, null, null, List.of(
+                new Finding("W_UNSIGNED", Severity.WARNING, "signature/tagmanifest-sha512.txt.p7s", "missing")), 1, 1);
         assertThat(codes(FindingRules.forBundle("n.tar", unsigned, true, empty))).containsExactly(FindingCode.UNSIGNED);
+    }
+
+    /** A valid bundle's own warnings (a damaged header, data after the end) reach the audit, once per bundle. */
+    @Test
+    void warningsOfAValidBundleAreOneIntegrityWarning() {
+        BundleContents empty = new BundleContents("n", null, null, false, List.of(), List.of());
+        VerificationReport damaged = new VerificationReport("t", true, true, true, "CN=Archivist", null, null, List.of(
+                new Finding("W_TAR_HEADER_CHECKSUM", Severity.WARNING, "data/a.txt", "header damaged"),
+                new Finding("W_TRAILING_DATA", Severity.WARNING, "", "data after the end")), 1, 1);
+        List<CatalogFinding> findings = FindingRules.forBundle("n.tar", damaged, false, empty);
+        assertThat(codes(findings)).containsExactly(FindingCode.INTEGRITY_WARNING);
+        assertThat(findings.get(0).severity()).isEqualTo(Severity.WARNING);
+        assertThat(findings.get(0).message()).isEqualTo("n.tar is valid, but: W_TAR_HEADER_CHECKSUM data/a.txt (header damaged);"
+                + " W_TRAILING_DATA (data after the end)");
     }
 }
