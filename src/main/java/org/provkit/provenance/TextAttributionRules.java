@@ -80,7 +80,9 @@ final class TextAttributionRules {
                     // de, it, nl, pl, ru
                     + "|laut|nach\\s+angaben\\s+(?:von|der|des)|wie\\s+(?:die|der|das)?\\s*berichtete|berichtete|meldete"
                     + "|secondo|come\\s+riporta|riporta|riferisce|volgens|meldt|według|podała|podaje"
-                    + "|по\\s+данным|по\\s+сообщению|как\\s+сообщает|как\\s+сообщило|как\\s+передает|как\\s+передаёт|сообщает|сообщило|передает|передаёт)\\s*$");
+                    + "|по\\s+данным|по\\s+сообщению|как\\s+сообщает|как\\s+сообщило|как\\s+передает|как\\s+передаёт|сообщает|сообщило|передает|передаёт"
+                    // ar: "according to" (وفقا ل / حسب / بحسب), "quoting" (نقلا عن), "reported" (ذكرت / أفادت)
+                    + "|وفقا|وفقاً|حسب|بحسب|نقلا\\s+عن|نقلاً\\s+عن|و?ذكرت|و?أفادت|و?أوردت)\\s*$");
     /** A phrase right after a party that makes it the source: "EFE informó", "Reuters reported". */
     private static final Pattern POST_TRIGGER = Pattern.compile(
             "(?iu)^\\s*,?\\s*(?:reported|reports|has\\s+reported|informó|informa|reportó|publicó|difundió|señaló|precisó|indicó"
@@ -109,7 +111,9 @@ final class TextAttributionRules {
             "latinoamericana", "latino-americana", "latin", "multiestatal", "multi-state", "télévision", "televisión",
             "televisão", "television", "tv", "broadcaster", "network", "red", "réseau", "rede",
             "nachrichtenagentur", "agentur", "der", "die", "agenzia", "agentschap", "persbureau", "het", "agencja", "agencji",
-            "агентство", "агентства", "информационное", "государственное", "российское", "новостей");
+            "агентство", "агентства", "информационное", "государственное", "российское", "новостей",
+            // ar: "agency", "to the agency" (the preposition glued on), "news"
+            "وكالة", "لوكالة", "وكالات", "الأنباء", "أنباء");
 
     private final PartyResolver resolver;
 

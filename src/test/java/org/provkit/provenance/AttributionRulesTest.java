@@ -215,6 +215,9 @@ class AttributionRulesTest {
             По данным ТАСС, число погибших выросло до двенадцати.                       | TASS
             Het dodental steeg tot twaalf, meldt ANP.                                   | ANP
             Liczba ofiar wzrosła do dwunastu, podała PAP.                               | PAP
+            ارتفع عدد القتلى إلى اثني عشر، وفقا لوكالة رويترز.                           | Reuters
+            ارتفع عدد القتلى إلى اثني عشر، نقلا عن وكالة الأنباء السعودية.               | Saudi Press Agency
+            وذكرت وكالة الأناضول أن عدد القتلى ارتفع إلى اثني عشر.                       | Anadolu
             """)
     void inTextAttribution(String sentence, String party) {
         DocumentProvenance p = text(BODY_FR + "\n\n" + sentence + "\n");
