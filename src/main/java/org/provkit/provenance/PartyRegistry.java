@@ -64,6 +64,54 @@ public final class PartyRegistry {
         namesByFirstWord.keySet().forEach(word -> firstWordHashes.set(word.hashCode() & 0xffff));
     }
 
+    /**
+     * Names, aliases and codes written in Chinese, Japanese or Korean characters, longest first, with
+     * their party: text in those scripts has no spaces, so {@link #findNames} (whole words) cannot see
+     * them inside a sentence; {@link #findCjkNames} looks for them as they are.
+     */
+    private volatile List<Map.Entry<String, Party>> cjkNames;
+
+    /** Every occurrence of a name written in CJK characters in {@code text}, longest names first at a place. */
+    public List<NameMatch> findCjkNames(String text) {
+        List<Map.Entry<String, Party>> names = cjkNames;
+        if (names == null) {
+            List<Map.Entry<String, Party>> found = new ArrayList<>();
+            for (Party p : parties) {
+                List<String> all = new ArrayList<>(names(p));
+                all.addAll(p.codes());
+                for (String name : all) {
+                    if (name.codePoints().anyMatch(PartyRegistry::isCjk) && found.stream().noneMatch(e -> e.getKey().equals(name))) {
+                        found.add(Map.entry(name, p));
+                    }
+                }
+            }
+            found.sort((a, b) -> b.getKey().length() - a.getKey().length());
+            names = List.copyOf(found);
+            cjkNames = names;
+        }
+        List<NameMatch> out = new ArrayList<>();
+        java.util.BitSet taken = new java.util.BitSet(text.length());
+        for (Map.Entry<String, Party> name : names) {
+            int at = text.indexOf(name.getKey());
+            while (at >= 0) {
+                int end = at + name.getKey().length();
+                if (taken.get(at, end).isEmpty()) {
+                    taken.set(at, end);
+                    out.add(new NameMatch(name.getValue(), at, end));
+                }
+                at = text.indexOf(name.getKey(), end);
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(NameMatch::start));
+        return out;
+    }
+
+    static boolean isCjk(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+    }
+
     /** Every registered name and alias (not codes), folded: what {@link #findNames} looks for. */
     java.util.Set<String> foldedNames() {
         return java.util.Collections.unmodifiableSet(byFoldedName.keySet());

@@ -90,6 +90,11 @@ final class TextAttributionRules {
                     + "|informou|noticiou|publicou|divulgou|relatou|relata|relató|noticia|avança|avançou|adianta|adiantou"
                     + "|berichtete|berichtet|meldete|meldet|zufolge|riferisce|riporta|ha\\s+riferito|meldt|podała|podaje"
                     + "|сообщает|сообщило|сообщил|передает|передаёт)(?![\\p{L}])");
+    /** Chinese "according to" right before a name: "据新华社报道", "根据共同社". No spaces, so no word boundary. */
+    private static final Pattern CJK_PRE_TRIGGER = Pattern.compile("(?:据|根据|據|根據|援引|引述)\\s*$");
+    /** Right after a name: Japanese "によると" (according to), Korean "에 따르면", Chinese "报道" (reported), "消息", "称". */
+    private static final Pattern CJK_POST_TRIGGER = Pattern.compile(
+            "^\\s*(?:によると|によれば|が報じた|は報じた|에\\s*따르면|이\\s*보도|가\\s*보도|报道|報道|消息|称|稱)");
     /** "told Reuters", "dijo a EFE", "a déclaré à l'AFP", "disse à Lusa": the party was spoken to, not the source. */
     private static final Pattern SPOKEN_TO = Pattern.compile(
             "(?iu)(?:told|(?:said|spoke|talking|talked)\\s+to|interview\\s+with"
@@ -311,6 +316,17 @@ final class TextAttributionRules {
         }
     }
 
+    /** Whether a line holds a Chinese, Japanese or Korean character; the script lookup only for characters from U+1100 up. */
+    static boolean mayHoldCjk(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x1100 && PartyRegistry.isCjk(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void inText(TextLines.Line line, List<Signal> out) {
         String text = line.text();
         PartyRegistry registry = resolver.registry();
@@ -335,9 +351,32 @@ final class TextAttributionRules {
                 found.add(code.get());
             }
         });
+        int cjkFrom = spans.size();
+        if (mayHoldCjk(text)) {
+            for (PartyRegistry.NameMatch nm : registry.findCjkNames(text)) {
+                if (!startsInside(spans, nm.start())) {
+                    spans.add(new int[] {nm.start(), nm.end()});
+                    found.add(nm.party());
+                }
+            }
+        }
         for (int k = 0; k < spans.size(); k++) {
             int start = spans.get(k)[0];
             int end = spans.get(k)[1];
+            if (k >= cjkFrom) {
+                // Chinese, Japanese, Korean: the phrase touches the name, with no space between.
+                String cjkBefore = text.substring(Math.max(0, start - 8), start);
+                String cjkAfter = text.substring(end, Math.min(text.length(), end + 12));
+                Matcher cjkPre = CJK_PRE_TRIGGER.matcher(cjkBefore);
+                Matcher cjkPost = CJK_POST_TRIGGER.matcher(cjkAfter);
+                if (cjkPre.find()) {
+                    out.add(Signal.of(found.get(k), Kind.INFORMATION, span(text, line.number(),
+                            text.substring(start - (cjkBefore.length() - cjkPre.start()), end))));
+                } else if (cjkPost.find()) {
+                    out.add(Signal.of(found.get(k), Kind.INFORMATION, span(text, line.number(), text.substring(start, end + cjkPost.end()).strip())));
+                }
+                continue;
+            }
             int windowStart = Math.max(0, start - 90);
             String before = stripFillers(text.substring(windowStart, start));
             // The longest trigger phrase is short: only the end of the window can hold it.

@@ -217,12 +217,24 @@ class AttributionRulesTest {
             Liczba ofiar wzrosła do dwunastu, podała PAP.                               | PAP
             ارتفع عدد القتلى إلى اثني عشر، وفقا لوكالة رويترز.                           | Reuters
             ارتفع عدد القتلى إلى اثني عشر، نقلا عن وكالة الأنباء السعودية.               | Saudi Press Agency
-            وذكرت وكالة الأناضول أن عدد القتلى ارتفع إلى اثني عشر.                       | Anadolu
+            وذكرت وكالة الأناضول أن عدد القتلى ارتفع إلى اثني عشر.                      | Anadolu
+            据新华社报道，死亡人数已升至十二人。                                           | Xinhua
+            死亡人数已升至十二人，美联社报道。                                             | AP
+            共同通信によると、死者は12人に増えた。                                          | Kyodo
+            연합뉴스에 따르면 사망자는 12명으로 늘었다.                                      | Yonhap
             """)
     void inTextAttribution(String sentence, String party) {
         DocumentProvenance p = text(BODY_FR + "\n\n" + sentence + "\n");
         assertThat(Docs.chain(p)).containsExactly(party);
         assertThat(p.attribution().chain().get(0).evidence().get(0).line()).isEqualTo(3);
+    }
+
+    @Test
+    void cjkNamesAreLookedForOnlyInLinesWithCjkCharacters() {
+        assertThat(TextAttributionRules.mayHoldCjk("Plain text with ‘curly quotes’ — and dashes, Ελληνικά, русский, العربية")).isFalse();
+        assertThat(TextAttributionRules.mayHoldCjk("据新华社报道")).isTrue();
+        assertThat(TextAttributionRules.mayHoldCjk("ひらがな and カタカナ")).isTrue();
+        assertThat(TextAttributionRules.mayHoldCjk("연합뉴스")).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
