@@ -59,6 +59,15 @@ public final class PartyRegistry {
                 namesByFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(folded);
             }
         }
+        Map<String, Party> cjk = new LinkedHashMap<>();
+        for (Party p : this.parties) {
+            List<String> all = new ArrayList<>(names(p));
+            all.addAll(p.codes());
+            all.stream().filter(name -> name.codePoints().anyMatch(PartyRegistry::isCjk)).forEach(name -> cjk.putIfAbsent(name, p));
+        }
+        List<Map.Entry<String, Party>> longestFirst = new ArrayList<>(cjk.entrySet());
+        longestFirst.sort((a, b) -> b.getKey().length() - a.getKey().length());
+        this.cjkNames = List.copyOf(longestFirst);
         // Longest first, so "Agencia Prensa Latina" wins over "Prensa Latina".
         namesByFirstWord.values().forEach(list -> list.sort((a, b) -> b.length() - a.length()));
         namesByFirstWord.keySet().forEach(word -> firstWordHashes.set(word.hashCode() & 0xffff));
@@ -69,29 +78,13 @@ public final class PartyRegistry {
      * their party: text in those scripts has no spaces, so {@link #findNames} (whole words) cannot see
      * them inside a sentence; {@link #findCjkNames} looks for them as they are.
      */
-    private volatile List<Map.Entry<String, Party>> cjkNames;
+    private final List<Map.Entry<String, Party>> cjkNames;
 
     /** Every occurrence of a name written in CJK characters in {@code text}, longest names first at a place. */
     public List<NameMatch> findCjkNames(String text) {
-        List<Map.Entry<String, Party>> names = cjkNames;
-        if (names == null) {
-            List<Map.Entry<String, Party>> found = new ArrayList<>();
-            for (Party p : parties) {
-                List<String> all = new ArrayList<>(names(p));
-                all.addAll(p.codes());
-                for (String name : all) {
-                    if (name.codePoints().anyMatch(PartyRegistry::isCjk) && found.stream().noneMatch(e -> e.getKey().equals(name))) {
-                        found.add(Map.entry(name, p));
-                    }
-                }
-            }
-            found.sort((a, b) -> b.getKey().length() - a.getKey().length());
-            names = List.copyOf(found);
-            cjkNames = names;
-        }
         List<NameMatch> out = new ArrayList<>();
         java.util.BitSet taken = new java.util.BitSet(text.length());
-        for (Map.Entry<String, Party> name : names) {
+        for (Map.Entry<String, Party> name : cjkNames) {
             int at = text.indexOf(name.getKey());
             while (at >= 0) {
                 int end = at + name.getKey().length();

@@ -184,29 +184,21 @@ final class TextAttributionRules {
             }
         }
         m = DATELINE_SLASHES.matcher(plain);
-        if (m.find()) {
-            List<Party> parties = resolver.registered(m.group("agency"));
-            if (!parties.isEmpty()) {
-                addAll(parties, Kind.AUTHOR, raw, line.number(), "/" + m.group("agency") + "/", out);
-                return;
-            }
+        if (m.find() && addRegistered(m.group("agency"), raw, line.number(), "/" + m.group("agency") + "/", out)) {
+            return;
         }
         m = DATELINE_LEADING.matcher(plain);
         if (m.find()) {
-            List<Party> parties = resolver.registered(m.group("agency"));
-            if (!parties.isEmpty()) {
-                addAll(parties, Kind.AUTHOR, raw, line.number(), "(" + m.group("agency") + ")", out);
-            }
+            addRegistered(m.group("agency"), raw, line.number(), "(" + m.group("agency") + ")", out);
         }
     }
 
     /** The dateline forms of scripts without capitals (Arabic, Hebrew, Chinese, Korean, Japanese, ...): registered agencies only. */
     private boolean caselessDateline(String raw, List<Signal> out, int lineNumber) {
         String plain = Markdown.plain(raw).strip();
+        // A line starting with a letter that has case is for the dateline forms of cased scripts.
         if (plain.isEmpty() || Character.isUpperCase(plain.codePointAt(0)) || Character.isLowerCase(plain.codePointAt(0))) {
-            if (!plain.startsWith("(") && !plain.startsWith("（")) {
-                return false;
-            }
+            return false;
         }
         Matcher m = DATELINE_KOREAN.matcher(plain);
         if (m.find() && addRegistered(m.group("agency").strip(), raw, lineNumber, m.group(), out)) {
@@ -370,8 +362,8 @@ final class TextAttributionRules {
                 Matcher cjkPre = CJK_PRE_TRIGGER.matcher(cjkBefore);
                 Matcher cjkPost = CJK_POST_TRIGGER.matcher(cjkAfter);
                 if (cjkPre.find()) {
-                    out.add(Signal.of(found.get(k), Kind.INFORMATION, span(text, line.number(),
-                            text.substring(start - (cjkBefore.length() - cjkPre.start()), end))));
+                    int from = start - cjkBefore.length() + cjkPre.start();
+                    out.add(Signal.of(found.get(k), Kind.INFORMATION, span(text, line.number(), text.substring(from, end))));
                 } else if (cjkPost.find()) {
                     out.add(Signal.of(found.get(k), Kind.INFORMATION, span(text, line.number(), text.substring(start, end + cjkPost.end()).strip())));
                 }
