@@ -111,11 +111,7 @@ public final class ForkedExtractor implements Extractor {
             return;
         }
         try {
-            Worker fresh = new Worker(start());
-            synchronized (all) {
-                all.add(fresh);
-            }
-            idle.add(fresh);
+            idle.add(startWorker());
         } catch (IOException e) {
             started.decrementAndGet();
         }
@@ -133,11 +129,7 @@ public final class ForkedExtractor implements Extractor {
                 return worker;
             }
             if (started.incrementAndGet() <= maxChildren) {
-                Worker fresh = new Worker(start());
-                synchronized (all) {
-                    all.add(fresh);
-                }
-                return fresh;
+                return startWorker();
             }
             started.decrementAndGet();
             try {
@@ -152,6 +144,15 @@ public final class ForkedExtractor implements Extractor {
                 return worker;
             }
         }
+    }
+
+    /** A new child, counted in {@link #all} (the caller has counted it in {@link #started}). */
+    private Worker startWorker() throws IOException {
+        Worker fresh = new Worker(start());
+        synchronized (all) {
+            all.add(fresh);
+        }
+        return fresh;
     }
 
     private Process start() throws IOException {
