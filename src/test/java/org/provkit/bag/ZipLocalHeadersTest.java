@@ -32,14 +32,10 @@ class ZipLocalHeadersTest {
 
     private static byte[] content(int i) {
         byte[] bytes = new byte[i == 3 ? 0 : 5000 * (i + 1)];
-        new Random(i).ints(bytes.length, 'a', 'z' + 1).forEach(new java.util.function.IntConsumer() {
-            int k;
-
-            @Override
-            public void accept(int c) {
-                bytes[k++] = (byte) c;
-            }
-        });
+        Random random = new Random(i);
+        for (int k = 0; k < bytes.length; k++) {
+            bytes[k] = (byte) ('a' + random.nextInt(26));
+        }
         return bytes;
     }
 
