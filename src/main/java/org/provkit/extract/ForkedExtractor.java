@@ -166,18 +166,17 @@ public final class ForkedExtractor implements Extractor {
         command.addAll(InheritedJvmOptions.current());
         command.addAll(settings.extraJvmOptions());
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(ChildClassPath.current());
         command.add(ExtractionWorker.class.getName());
         command.add(Long.toString(settings.limits().maxTextChars()));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
-        return builder.start();
+        return new ProcessBuilder(command).start();
     }
 
     @Override
     public void close() {
         synchronized (all) {
             for (Worker worker : all) {
+                worker.errors.stopping();
                 worker.kill();
             }
             all.clear();
@@ -190,9 +189,11 @@ public final class ForkedExtractor implements Extractor {
         private final Process process;
         private final Writer requests;
         private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+        private final ChildErrorLog errors;
 
         Worker(Process process) {
             this.process = process;
+            this.errors = ChildErrorLog.drain(process);
             this.requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
             Thread reader = new Thread(() -> readAnswers(process.getInputStream()), "provkit-extract-reader");
             reader.setDaemon(true);
