@@ -65,9 +65,31 @@ public final class BundleService {
     }
 
     public BundleResult bundle(BundleRequest request) throws IOException {
+        warmUp();
+        return bundleScanned(request, SourceScanner.scan(request.sources()));
+    }
+
+    /**
+     * Bundles files listed by the caller, each with the path the bundle records for it ({@link
+     * SourceScanner#of}), exactly as {@link #bundle(BundleRequest)} bundles what it scans: for a program
+     * that finds and fetches its sources itself (the Spark jobs, from any Hadoop file system). The
+     * request must name the bundle.
+     */
+    public BundleResult bundle(BundleRequest request, SourceScanner.Result scan) throws IOException {
+        if (request.name() == null) {
+            throw new IllegalArgumentException("a bundle of listed files needs a name");
+        }
+        warmUp();
+        return bundleScanned(request, scan);
+    }
+
+    /** Language profiles load and the digest code compiles while the sources are listed and opened. */
+    private static void warmUp() {
         ProvenanceAnalyzer.preload();
         DigestWarmUp.start(EnumSet.of(ChecksumAlgorithm.SHA256, ChecksumAlgorithm.SHA512));
-        SourceScanner.Result scan = SourceScanner.scan(request.sources());
+    }
+
+    private BundleResult bundleScanned(BundleRequest request, SourceScanner.Result scan) throws IOException {
         if (scan.files().isEmpty()) {
             throw new ProvkitException(ExitCode.UNREADABLE, "no files to bundle in " + request.sources());
         }
@@ -129,12 +151,9 @@ public final class BundleService {
 
             BagInfo bagInfo = bagInfo(request, manifests.files(), manifests.bytes(), externalIdentifiers, documents.size());
             List<TagFiles.TagFile> tagFiles = TagFiles.build(manifests, bagInfo);
-            SignatureFiles signature = null;
-            if (request.signer().isPresent()) {
-                byte[] signed = tagFiles.stream().filter(t -> t.name().equals(ChecksumAlgorithm.SHA512.tagManifestName()))
-                        .findFirst().orElseThrow().bytes();
-                signature = request.signer().get().sign(signed);
-            }
+            byte[] tagManifest = tagFiles.stream().filter(t -> t.name().equals(ChecksumAlgorithm.SHA512.tagManifestName()))
+                    .findFirst().orElseThrow().bytes();
+            SignatureFiles signature = request.signer().isPresent() ? request.signer().get().sign(tagManifest) : null;
             for (TagFiles.TagFile tag : tagFiles) {
                 sink.add(tag.name(), tag.size(), out -> {
                     if (tag.bytes() != null) {
@@ -152,7 +171,8 @@ public final class BundleService {
             }
             Path written = sink.commit();
             return new BundleResult(written, name, request.format(), documents.size(), sourceBytes, manifests.bytes(),
-                    (int) manifests.files(), List.copyOf(warnings), scan.notes(), signature);
+                    (int) manifests.files(), List.copyOf(warnings), scan.notes(), signature,
+                    HexFormat.of().formatHex(ChecksumAlgorithm.SHA512.newDigest().digest(tagManifest)));
         }
     }
 

@@ -44,6 +44,14 @@ public final class Inspector implements java.io.Closeable {
                 throw new ProvkitException(ExitCode.UNREADABLE, input + ": no such file or folder");
             }
         }
+        return inspectFiles(files);
+    }
+
+    /**
+     * The records of files listed by the caller with the paths to record them under (a program that fetches
+     * its sources itself, as the Spark jobs do); each file is judged among the others (missing assets).
+     */
+    public List<ObjectNode> inspectFiles(List<SourceFile> files) throws IOException {
         Set<String> siblings = new LinkedHashSet<>();
         files.forEach(f -> siblings.add(f.recordedPath()));
         List<ObjectNode> records = new ArrayList<>();

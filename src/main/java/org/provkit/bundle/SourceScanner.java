@@ -57,6 +57,17 @@ public final class SourceScanner {
         return new Result(List.copyOf(files), List.copyOf(notes));
     }
 
+    /**
+     * Files found by the caller, with the paths the bundle records for them, sorted and checked for names
+     * that collide as {@link #scan} checks what it finds.
+     */
+    public static Result of(List<SourceFile> found) {
+        List<SourceFile> files = new ArrayList<>(found);
+        files.sort(Comparator.comparing(SourceFile::recordedPath));
+        List<SourceNote> notes = NameCollisions.find(files.stream().map(SourceFile::recordedPath).toList());
+        return new Result(List.copyOf(files), List.copyOf(notes));
+    }
+
     private static String rootName(Path source) {
         Path absolute = source.toAbsolutePath().normalize();
         Path name = absolute.getFileName();
