@@ -3,8 +3,10 @@ package org.provkit;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.provkit.cli.ProvkitCommand;
+import org.provkit.cli.UsageErrors;
 
 import picocli.CommandLine;
 
@@ -19,9 +21,26 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        boolean debug = Arrays.asList(args).contains("--debug");
+        // A thread of provkit's own that dies (out of memory while loading the language profiles, say) is one
+        // line, never Java's "Exception in thread ..." trace.
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
+            if (Interruption.happened()) {
+                return;
+            }
+            String line = Failures.ofBackgroundThread(thread, failure);
+            if (line != null) {
+                err.println(line);
+            }
+            if (debug) {
+                failure.printStackTrace(err);
+            }
+        });
+        Interruption.install(err);
         int code = run(out, err, args);
         out.flush();
         err.flush();
+        Interruption.finished();
         System.exit(code);
     }
 
@@ -29,51 +48,43 @@ public final class Main {
     public static int run(PrintStream out, PrintStream err, String... args) {
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);
-        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        boolean debug = Arrays.asList(args).contains("--debug");
         // Libraries (PDFBox, POI) log every oddity of a damaged file; provkit reports those itself.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "warn" : "off");
         CommandLine cli = ProvkitCommand.commandLine(out, err, args);
         cli.setOut(outWriter);
         cli.setErr(errWriter);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setExitCodeExceptionMapper(ex -> ex instanceof ProvkitException pe ? pe.exitCode() : ExitCode.UNREADABLE);
+        cli.setExitCodeExceptionMapper(ex -> Failures.of(ex).exitCode());
         cli.setParameterExceptionHandler((ex, ignored) -> {
-            errWriter.println("provkit: " + ex.getMessage());
-            CommandLine failed = ex.getCommandLine();
-            errWriter.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+            UsageErrors.print(ex, errWriter);
             return ExitCode.USAGE;
         });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof ProvkitException pe) {
-                errWriter.println("provkit: " + pe.getMessage());
-                if (debug) {
-                    ex.printStackTrace(errWriter);
-                }
-                return pe.exitCode();
-            }
-            errWriter.println("provkit: internal error: " + describe(ex)
-                    + (debug ? "" : " (run with --debug for details)"));
-            if (debug) {
-                ex.printStackTrace(errWriter);
-            }
-            return ExitCode.UNREADABLE;
-        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, debug, errWriter));
         int code;
         try {
             code = cli.execute(args);
-        } catch (OutOfMemoryError e) {
-            // Whatever was being written is removed on the way out (temporary names only); say what to do.
-            errWriter.println("provkit: out of memory (" + (Runtime.getRuntime().maxMemory() >> 20)
-                    + " MB heap); run again with more, e.g. PROVKIT_JAVA_OPTS=-Xmx4g");
-            code = ExitCode.UNREADABLE;
+        } catch (Error e) {
+            // picocli hands only exceptions to the handler; an Error (out of memory, a class that could not
+            // be loaded after it) comes here.
+            code = report(e, debug, errWriter);
         }
         outWriter.flush();
         errWriter.flush();
         return code;
     }
 
-    private static String describe(Throwable ex) {
-        String message = ex.getMessage();
-        return ex.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    private static int report(Throwable failure, boolean debug, PrintWriter err) {
+        Failures.Outcome outcome = Failures.of(failure);
+        if (Interruption.happened()) {
+            return outcome.exitCode(); // files vanish under a run that is being stopped: the hook says what happened
+        }
+        if (outcome.line() != null) {
+            err.println(outcome.line());
+        }
+        if (debug) {
+            failure.printStackTrace(err);
+        }
+        return outcome.exitCode();
     }
 }

@@ -1,9 +1,11 @@
 package org.provkit.audit;
 
 import java.io.IOException;
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.provkit.OutputFiles;
 import org.provkit.audit.AuditReport.BundleSummary;
 import org.provkit.audit.AuditReport.DocumentSummary;
 import org.provkit.catalog.CatalogFinding;
@@ -30,9 +33,14 @@ public final class CsvReport {
     }
 
     public static void write(AuditReport report, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(report, out);
-        }
+        OutputFiles.writeAtomically(file, out -> write(report, out));
+    }
+
+    /** Writes the CSV to {@code out} (UTF-8), flushing but not closing it. */
+    public static void write(AuditReport report, OutputStream out) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        write(report, writer);
+        writer.flush();
     }
 
     public static void write(AuditReport report, Writer out) throws IOException {

@@ -1,14 +1,15 @@
 package org.provkit.audit;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import org.provkit.OutputFiles;
 import org.provkit.audit.AuditReport.BundleSummary;
 import org.provkit.audit.AuditReport.DocumentSummary;
 import org.provkit.audit.AuditReport.Hop;
@@ -30,7 +31,13 @@ public final class HtmlReport {
     }
 
     public static void write(AuditReport report, Path file) throws IOException {
-        Files.writeString(file, render(report), StandardCharsets.UTF_8);
+        OutputFiles.writeAtomically(file, out -> write(report, out));
+    }
+
+    /** Writes the page to {@code out} (UTF-8), flushing but not closing it. */
+    public static void write(AuditReport report, OutputStream out) throws IOException {
+        out.write(render(report).getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
     public static String render(AuditReport report) {

@@ -220,7 +220,7 @@ public final class BundleService {
         Set<String> siblings = new LinkedHashSet<>();
         files.forEach(f -> siblings.add(f.recordedPath()));
         long total = files.stream().mapToLong(SourceFile::size).sum();
-        progress.start("extracting", total);
+        progress.start("extracting", total, files.size());
         ForkedExtractor.Settings settings = ForkedExtractor.Settings.defaults(Math.max(1, request.threads()));
         ForkedExtractor forked = new ForkedExtractor(settings);
         // A collection of PDFs finds its first child ready instead of waiting for it behind the first PDF
@@ -367,7 +367,7 @@ public final class BundleService {
     }
 
     private void pack(BagSink sink, PayloadManifests manifests, List<PayloadEntry> entries, String phase) throws IOException {
-        progress.start(phase, entries.stream().mapToLong(PayloadEntry::size).sum());
+        progress.start(phase, entries.stream().mapToLong(PayloadEntry::size).sum(), entries.size());
         try {
             byte[] buffer = new byte[1 << 20];
             for (PayloadEntry entry : entries) {

@@ -5,10 +5,12 @@ public interface ProgressListener {
     ProgressListener NONE = new ProgressListener() {
     };
 
-    default void start(String phase, long total) {
+    /** A phase begins: {@code files} files of {@code bytes} bytes in all. */
+    default void start(String phase, long bytes, long files) {
     }
 
-    default void advance(long amount) {
+    /** One more file of {@code bytes} bytes is done. */
+    default void advance(long bytes) {
     }
 
     default void finish() {

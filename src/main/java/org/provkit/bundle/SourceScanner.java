@@ -32,14 +32,21 @@ public final class SourceScanner {
     private SourceScanner() {
     }
 
-    public static Result scan(List<Path> sources) {
-        List<SourceFile> files = new ArrayList<>();
-        List<SourceNote> notes = new ArrayList<>();
-        Set<String> roots = new HashSet<>();
+    /** Fails at once, before any work, on a source that is not there. */
+    public static void requireExisting(List<Path> sources) {
         for (Path source : sources) {
             if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
                 throw new ProvkitException(ExitCode.UNREADABLE, source + ": no such file or folder");
             }
+        }
+    }
+
+    public static Result scan(List<Path> sources) {
+        List<SourceFile> files = new ArrayList<>();
+        List<SourceNote> notes = new ArrayList<>();
+        Set<String> roots = new HashSet<>();
+        requireExisting(sources);
+        for (Path source : sources) {
             String root = uniqueRoot(rootName(source), roots);
             if (Files.isDirectory(source)) {
                 walk(source, root, files, notes);

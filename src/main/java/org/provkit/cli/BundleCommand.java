@@ -2,6 +2,7 @@ package org.provkit.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.concurrent.Callable;
 
 import org.provkit.ExitCode;
 import org.provkit.Json;
+import org.provkit.JsonFiles;
+import org.provkit.OutputFiles;
 import org.provkit.ProvkitException;
 import org.provkit.bundle.BundleFormat;
 import org.provkit.bundle.BundleRequest;
@@ -17,6 +20,7 @@ import org.provkit.bundle.BundleResult;
 import org.provkit.bundle.BundleService;
 import org.provkit.bundle.SourceChangedException;
 import org.provkit.bundle.SourceNote;
+import org.provkit.bundle.SourceScanner;
 import org.provkit.sign.BundleSigner;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -44,6 +48,9 @@ public final class BundleCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SOURCES", arity = "0..*", description = "Files or folders to bundle (default: seeds/).")
     List<Path> sources;
+
+    static final Path DEFAULT_OUTPUT = Path.of("archives");
+    static final Path DEFAULT_SOURCES = Path.of("seeds");
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "archives",
             description = "Folder the bundle is written to (default: ${DEFAULT-VALUE}/).")
@@ -79,15 +86,24 @@ public final class BundleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream out = parent.out();
-        PrintStream err = parent.err();
+        PrintStream err = global.notes(parent.err());
         BundleFormat bundleFormat;
         try {
             bundleFormat = BundleFormat.parse(format);
         } catch (IllegalArgumentException e) {
             throw ProvkitException.usage("--format: " + e.getMessage());
         }
-        List<Path> inputs = sources == null || sources.isEmpty() ? List.of(Path.of("seeds")) : sources;
+        List<Path> inputs = sources == null || sources.isEmpty() ? List.of(defaultSources()) : sources;
         SourceDateEpoch epoch = SourceDateEpoch.fromEnvironment();
+        // Everything that can be wrong with the command line or the places it names is said before any work
+        // (and before a first signing key is created).
+        SourceScanner.requireExisting(inputs);
+        if (registry != null) {
+            JsonFiles.requireWellFormed(registry, "--registry");
+        }
+        if (OutputFiles.prepareFolder(output, "output folder") && !output.equals(DEFAULT_OUTPUT)) {
+            err.println("provkit: created the output folder " + output);
+        }
         Optional<BundleSigner> signer = signing.signer(err);
         BundleRequest request = new BundleRequest(inputs, output, name, bundleFormat, organization,
                 archivist != null ? archivist : System.getProperty("user.name", "archivist"), signer,
@@ -106,12 +122,21 @@ public final class BundleCommand implements Callable<Integer> {
         if (global.json) {
             Json.mapper().writeValue(out, json(result));
             out.println();
-        } else {
+        } else if (!global.quiet) {
             Path cwd = Path.of("").toAbsolutePath();
             out.println("Bundle: " + (result.bundle().startsWith(cwd) ? cwd.relativize(result.bundle()) : result.bundle()));
             out.println(summary(result));
         }
         return strict && !result.warnings().isEmpty() ? ExitCode.PROBLEMS : ExitCode.OK;
+    }
+
+    /** seeds/, when there is one here; else the user must say what to bundle. */
+    private static Path defaultSources() {
+        if (!Files.exists(DEFAULT_SOURCES)) {
+            throw ProvkitException.usage("no SOURCES given and no seeds/ folder in " + Path.of("").toAbsolutePath()
+                    + ": name the files or folders to bundle, e.g. provkit bundle ~/articles");
+        }
+        return DEFAULT_SOURCES;
     }
 
     static String summary(BundleResult result) {

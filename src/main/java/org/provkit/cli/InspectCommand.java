@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.provkit.ExitCode;
 import org.provkit.Json;
+import org.provkit.JsonFiles;
 import org.provkit.bundle.Inspector;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,6 +43,9 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (registry != null) {
+            JsonFiles.requireWellFormed(registry, "--registry");
+        }
         List<ObjectNode> records;
         try (Inspector inspector = new Inspector(registry)) {
             records = inspector.inspect(files);

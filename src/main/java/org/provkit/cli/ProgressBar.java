@@ -6,14 +6,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.provkit.bundle.ProgressListener;
 
-/** A one-line progress bar on standard error, redrawn at most ten times a second. Terminal only. */
+/**
+ * A one-line progress bar on standard error, redrawn at most ten times a second. Terminal only. It shows
+ * files done of all, the speed, and the time left once a few seconds have given a fair rate.
+ */
 public final class ProgressBar implements ProgressListener {
 
-    private static final int WIDTH = 30;
+    private static final int WIDTH = 24;
     private final PrintStream err;
-    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong doneBytes = new AtomicLong();
+    private final AtomicLong doneFiles = new AtomicLong();
     private volatile String phase = "";
-    private volatile long total;
+    private volatile long totalBytes;
+    private volatile long totalFiles;
     private volatile long started;
     private volatile long lastDraw;
 
@@ -27,24 +32,26 @@ public final class ProgressBar implements ProgressListener {
     }
 
     @Override
-    public void start(String name, long totalAmount) {
+    public void start(String name, long bytes, long files) {
         phase = name;
-        total = Math.max(1, totalAmount);
-        done.set(0);
+        totalBytes = Math.max(1, bytes);
+        totalFiles = Math.max(1, files);
+        doneBytes.set(0);
+        doneFiles.set(0);
         started = System.nanoTime();
         lastDraw = 0;
         draw(true);
     }
 
     @Override
-    public void advance(long amount) {
-        done.addAndGet(amount);
+    public void advance(long bytes) {
+        doneBytes.addAndGet(bytes);
+        doneFiles.incrementAndGet();
         draw(false);
     }
 
     @Override
     public void finish() {
-        draw(true);
         synchronized (err) {
             err.print("\r\033[K");
             err.flush();
@@ -57,14 +64,39 @@ public final class ProgressBar implements ProgressListener {
             return;
         }
         lastDraw = now;
-        long current = Math.min(done.get(), total);
-        int filled = (int) (WIDTH * current / total);
-        double seconds = Math.max(1e-3, (now - started) / 1e9);
-        String line = String.format(Locale.ROOT, "\r%-10s [%s%s] %3d%% %8.1f MB/s", phase, "=".repeat(filled),
-                " ".repeat(WIDTH - filled), 100 * current / total, current / seconds / 1e6);
+        String line = "\r\033[K" + line(phase, Math.min(doneBytes.get(), totalBytes), totalBytes,
+                Math.min(doneFiles.get(), totalFiles), totalFiles, (now - started) / 1e9);
         synchronized (err) {
             err.print(line);
             err.flush();
         }
+    }
+
+    /** The bar's text: {@code extracting [=====      ]  42%  126/300 files  1.2 MB/s  ETA 0:35}. */
+    static String line(String phase, long bytes, long totalBytes, long files, long totalFiles, double seconds) {
+        // Small files cost per file, large ones per byte: the share done is the mean of both.
+        double done = (bytes / (double) totalBytes + files / (double) totalFiles) / 2;
+        int filled = (int) Math.round(WIDTH * done);
+        String bar = "=".repeat(filled) + " ".repeat(WIDTH - filled);
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s [%s] %3d%%  %,d/%,d files  %s", phase, bar,
+                (int) (100 * done), files, totalFiles, rate(bytes, seconds)));
+        if (seconds >= 2 && done > 0.01 && done < 1) {
+            line.append("  ETA ").append(duration(seconds * (1 - done) / done));
+        }
+        return line.toString();
+    }
+
+    static String rate(long bytes, double seconds) {
+        double perSecond = bytes / Math.max(1e-3, seconds);
+        if (perSecond >= 1e6) {
+            return String.format(Locale.ROOT, "%.1f MB/s", perSecond / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.0f KB/s", perSecond / 1e3);
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

@@ -30,7 +30,8 @@ public final class ProvkitCommand implements Runnable {
      * for takes a fraction of that.
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(BundleCommand.class, VerifyCommand.class, InspectCommand.class,
-            AuditCommand.class, SearchCommand.class, KeysCommand.class, AutoComplete.GenerateCompletion.class);
+            AuditCommand.class, SearchCommand.class, KeysCommand.class, CommandLine.HelpCommand.class,
+            AutoComplete.GenerateCompletion.class);
 
     @Spec
     CommandSpec spec;
@@ -51,13 +52,29 @@ public final class ProvkitCommand implements Runnable {
     public static CommandLine commandLine(PrintStream out, PrintStream err, String... args) {
         CommandLine cli = new CommandLine(new ProvkitCommand(out, err));
         String first = args.length > 0 && !args[0].startsWith("-") ? args[0] : null;
-        boolean known = first != null && SUBCOMMANDS.stream().anyMatch(c -> nameOf(c).equals(first));
+        // "help COMMAND" needs the command it describes.
+        boolean known = first != null && !first.equals("help") && SUBCOMMANDS.stream().anyMatch(c -> nameOf(c).equals(first));
         for (Class<?> command : SUBCOMMANDS) {
             if (!known || nameOf(command).equals(first)) {
                 cli.addSubcommand(command);
             }
         }
+        everyCommand(cli);
         return cli;
+    }
+
+    /**
+     * What every command shares: {@code -V} prints the version (each command lists it), help is as wide as
+     * the terminal (at least 80 columns), and an option written with a wrong case of an enum value is taken.
+     */
+    private static void everyCommand(CommandLine command) {
+        if (command.getCommandSpec().versionProvider() == null) {
+            command.getCommandSpec().versionProvider(new VersionProvider());
+        }
+        command.setUsageHelpAutoWidth(true);
+        command.setHelpFactory(WholeWordHelp::new);
+        command.setUsageHelpLongOptionsMaxWidth(28);
+        command.getSubcommands().values().forEach(ProvkitCommand::everyCommand);
     }
 
     private static String nameOf(Class<?> command) {
@@ -76,6 +93,7 @@ public final class ProvkitCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required (bundle, verify, inspect, audit, search, keys)");
+        throw new ParameterException(spec.commandLine(),
+                "a command is required (bundle, verify, inspect, audit, search, keys, help)");
     }
 }

@@ -75,7 +75,7 @@ public final class SearchCommand implements Callable<Integer> {
             if (!Files.isDirectory(archives)) {
                 throw ProvkitException.unreadable("no folder " + archives + " and so no catalog to search", null);
             }
-            parent.err().println("provkit: no catalog in " + archives + " yet: verifying and indexing its bundles first");
+            global.notes(parent.err()).println("provkit: no catalog in " + archives + " yet: verifying and indexing its bundles first");
             VerifyOptions options = VerifyOptions.defaults();
             try (Catalog catalog = Catalog.open(file, false)) {
                 new CatalogUpdater(bundle -> BagVerifier.verify(bundle, options), null, AuditCommand.THREADS)
@@ -131,7 +131,7 @@ public final class SearchCommand implements Callable<Integer> {
             return state == null || state.size() != bundle.size() || state.mtimeNanos() != bundle.mtimeNanos();
         }).count() + stored.size();
         if (stale > 0) {
-            parent.err().println("provkit: " + stale + " bundle(s) in " + archives + " changed since the catalog was made;"
+            global.notes(parent.err()).println("provkit: " + stale + " bundle(s) in " + archives + " changed since the catalog was made;"
                     + " run 'provkit audit " + archives + "' to update it");
         }
     }

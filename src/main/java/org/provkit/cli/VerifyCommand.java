@@ -76,23 +76,32 @@ public final class VerifyCommand implements Callable<Integer> {
         for (Path target : targets) {
             Outcome outcome = verifyOne(target, options, err);
             outcomes.add(outcome);
-            if (!global.json) {
+            if (!global.json && (!global.quiet || !valid(outcome))) {
                 printText(out, outcome);
             }
         }
         if (global.json) {
             printJson(out, outcomes);
-        } else {
-            long valid = outcomes.stream().filter(o -> o.report() != null && o.report().valid()).count();
+        } else if (!global.quiet) {
+            long valid = outcomes.stream().filter(VerifyCommand::valid).count();
             long unreadable = outcomes.stream().filter(o -> o.report() == null).count();
             out.println(outcomes.size() + " target(s): " + valid + " valid, " + (outcomes.size() - valid - unreadable)
                     + " invalid, " + unreadable + " unreadable");
+        }
+        if (trust == null && outcomes.stream().anyMatch(o -> o.report() != null && o.report().signed())) {
+            // A valid signature proves the bag is as its signer left it; only a trust anchor says who that was.
+            global.notes(err).println("provkit: note: signatures were checked against the certificates the bags carry;"
+                    + " pass --trust CERT|DIR to require a signer you trust");
         }
         out.flush();
         if (outcomes.stream().anyMatch(o -> o.report() == null)) {
             return ExitCode.UNREADABLE;
         }
         return outcomes.stream().allMatch(o -> o.report().valid()) ? ExitCode.OK : ExitCode.PROBLEMS;
+    }
+
+    private static boolean valid(Outcome outcome) {
+        return outcome.report() != null && outcome.report().valid();
     }
 
     private Outcome verifyOne(Path target, VerifyOptions options, PrintStream err) {
