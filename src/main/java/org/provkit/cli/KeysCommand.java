@@ -99,12 +99,17 @@ public final class KeysCommand implements Callable<Integer> {
         Path out;
         @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the PKCS#12 password.")
         Path passwordFile;
+        @Option(names = "--replace", description = "Replace the key already there; the old key and certificate are kept, "
+                + "renamed signing-key.replaced-TIME.pem and signing-cert.replaced-TIME.pem.")
+        boolean replace;
 
         @Override
         public Integer call() {
             KeyLocations locations = out == null ? KeyLocations.fromEnvironment() : new KeyLocations(out.toAbsolutePath());
             Optional<char[]> password = KeyPassword.resolve(passwordFile, System.getenv());
-            SigningKeys.Written written = SigningKeys.importPkcs12(pkcs12, password, locations);
+            java.io.PrintStream notes = global.notes(keys.global.notes(keys.parent.err()));
+            SigningKeys.Written written = SigningKeys.importPkcs12(pkcs12, password, locations, replace,
+                    notice -> notes.println("provkit: " + notice));
             KeysCommand.print(keys.parent, global.json || keys.global.json, written.keyFile(), written.certFile(),
                     KeyFiles.readCertificates(written.certFile()));
             return ExitCode.OK;

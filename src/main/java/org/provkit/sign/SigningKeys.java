@@ -57,6 +57,16 @@ public final class SigningKeys {
      * stored encrypted with the same password the store had (none if it had none).
      */
     public static Written importPkcs12(Path pkcs12, Optional<char[]> password, KeyLocations locations) {
+        return importPkcs12(pkcs12, password, locations, false, notice -> { });
+    }
+
+    /**
+     * As {@link #importPkcs12(Path, Optional, KeyLocations)}; with {@code replace}, a key already there is
+     * set aside (renamed {@code signing-key.replaced-<UTC time>.pem}, its certificate likewise, one notice
+     * each) once the new one has been read, never deleted: bundles it signed still name it.
+     */
+    public static Written importPkcs12(Path pkcs12, Optional<char[]> password, KeyLocations locations, boolean replace,
+            Consumer<String> notice) {
         if (!Files.isRegularFile(pkcs12)) {
             throw new ProvkitException(ExitCode.UNREADABLE, "cannot read " + pkcs12 + ": no such file");
         }
@@ -65,9 +75,33 @@ public final class SigningKeys {
             throw new ProvkitException(ExitCode.UNREADABLE, pkcs12 + " holds a key but no certificate");
         }
         SigningKey key = bind(loaded.key(), loaded.certificates(), pkcs12);
+        if (replace) {
+            setAside(locations, notice);
+        }
         refuseExisting(locations);
         Optional<char[]> storePassword = password.filter(p -> p.length > 0);
         return write(locations, key.privateKey(), key.chain(), storePassword);
+    }
+
+    private static void setAside(KeyLocations locations, Consumer<String> notice) {
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC)
+                .format(Instant.now());
+        for (Path file : List.of(locations.keyFile(), locations.certFile())) {
+            if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            String name = file.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            Path aside = file.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + ".replaced-" + stamp
+                    + (dot < 0 ? "" : name.substring(dot)));
+            try {
+                Files.move(file, aside);
+            } catch (IOException e) {
+                throw new ProvkitException(ExitCode.UNREADABLE, "cannot set the old key aside: " + file + " -> " + aside + ": "
+                        + Problems.reason(e), e);
+            }
+            notice.accept("the previous " + (file.equals(locations.keyFile()) ? "key" : "certificate") + " is kept as " + aside);
+        }
     }
 
     /**
@@ -129,7 +163,7 @@ public final class SigningKeys {
                     if (!Files.exists(locations.keyFile())) {
                         Written written = generate(locations, defaultSubject(), KeyType.EC, DEFAULT_VALIDITY_DAYS, password);
                         notice.accept("created a signing key " + written.keyFile() + " with a self-signed certificate "
-                                + written.certFile() + "; to sign as your institution instead, run 'provkit keys import FILE.p12'"
+                                + written.certFile() + "; to sign as your institution instead, run 'provkit keys import --replace FILE.p12'"
                                 + " or pass --key FILE --cert FILE");
                     }
                 } finally {
@@ -235,7 +269,7 @@ public final class SigningKeys {
         for (Path file : List.of(locations.keyFile(), locations.certFile())) {
             if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw ProvkitException.usage("a signing key already exists at " + file
-                        + "; choose another --out folder, or move the old key away first");
+                        + "; --replace sets it aside and imports the new one (or choose another --out folder)");
             }
         }
     }

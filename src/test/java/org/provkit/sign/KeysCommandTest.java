@@ -193,7 +193,39 @@ class KeysCommandTest {
 
         Run twice = provkit("keys", "import", p12.toString(), "--password-file", password.toString());
         assertThat(twice.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(twice.err()).contains("already exists");
+        assertThat(twice.err()).contains("already exists").contains("--replace");
+    }
+
+    @Test
+    void importReplaceSetsTheFirstRunKeyAsideAndImports() throws Exception {
+        assertThat(provkit("keys", "generate").exitCode()).isZero();
+        KeyLocations config = KeyLocations.fromEnvironment();
+        String firstKey = Files.readString(config.keyFile());
+        TestCertificates.Issued issued = TestCertificates.issuedByCa(KeyType.EC, "CN=Registrar,O=National Archive");
+        Path p12 = dir.resolve("institution.p12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("registrar", issued.key().privateKey(), "s3cret".toCharArray(),
+                issued.key().chain().toArray(new Certificate[0]));
+        try (OutputStream stream = Files.newOutputStream(p12)) {
+            store.store(stream, "s3cret".toCharArray());
+        }
+        Path password = Files.writeString(dir.resolve("pw"), "s3cret");
+        Path wrong = Files.writeString(dir.resolve("wrong"), "guess");
+
+        Run badPassword = provkit("keys", "import", "--replace", p12.toString(), "--password-file", wrong.toString());
+        assertThat(badPassword.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(Files.readString(config.keyFile())).as("a failed import leaves the old key in place").isEqualTo(firstKey);
+
+        Run run = provkit("keys", "import", "--replace", p12.toString(), "--password-file", password.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(KeyFiles.readCertificates(config.certFile())).containsExactlyElementsOf(issued.key().chain());
+        assertThat(run.err()).contains("previous key is kept as").contains("previous certificate is kept as");
+        try (var kept = Files.list(config.dir())) {
+            List<Path> aside = kept.filter(p -> p.getFileName().toString().contains(".replaced-")).toList();
+            assertThat(aside).hasSize(2);
+            assertThat(aside).anySatisfy(p -> assertThat(Files.readString(p)).isEqualTo(firstKey));
+        }
     }
 
     @Test
