@@ -23,6 +23,12 @@ public final class Failures {
     private static final AtomicBoolean OUT_OF_MEMORY = new AtomicBoolean();
     /** The out-of-memory line is printed once, whichever thread sees it first. */
     private static final AtomicBoolean OUT_OF_MEMORY_SAID = new AtomicBoolean();
+    /**
+     * Memory held back from the start and let go when memory runs out, so that saying so (making the line,
+     * printing it) does not itself fail for want of a few kilobytes.
+     */
+    private static volatile byte[] reserve;
+    private static volatile String outOfMemoryLine;
 
     /** A failure as the user sees it; {@code line} is null when it was already said (once per run). */
     public record Outcome(String line, int exitCode) {
@@ -31,10 +37,18 @@ public final class Failures {
     private Failures() {
     }
 
+    /** Holds the reserve and makes the out-of-memory line while memory is plentiful (a run's first step). */
+    public static void prepare() {
+        reserve = new byte[1 << 21];
+        outOfMemoryLine = outOfMemoryLine();
+    }
+
     public static Outcome of(Throwable failure) {
         if (dueToMemory(failure)) {
+            reserve = null;
             OUT_OF_MEMORY.set(true);
-            return new Outcome(OUT_OF_MEMORY_SAID.getAndSet(true) ? null : outOfMemoryLine(), ExitCode.UNREADABLE);
+            String line = outOfMemoryLine != null ? outOfMemoryLine : outOfMemoryLine();
+            return new Outcome(OUT_OF_MEMORY_SAID.getAndSet(true) ? null : line, ExitCode.UNREADABLE);
         }
         ProvkitException provkit = provkitCause(failure);
         if (provkit != null) {

@@ -19,6 +19,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Failures.prepare();
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         boolean debug = Arrays.asList(args).contains("--debug");
@@ -37,7 +38,17 @@ public final class Main {
             }
         });
         Interruption.install(err);
-        int code = run(out, err, args);
+        int code;
+        try {
+            code = run(out, err, args);
+        } catch (Throwable last) {
+            // run() reports its own failures; this is one that struck while it did (out of memory again)
+            Failures.Outcome outcome = Failures.of(last);
+            if (outcome.line() != null) {
+                err.println(outcome.line());
+            }
+            code = outcome.exitCode();
+        }
         out.flush();
         err.flush();
         Interruption.finished();
