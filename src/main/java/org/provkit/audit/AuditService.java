@@ -2,9 +2,13 @@ package org.provkit.audit;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 
+import org.provkit.catalog.BundleFile;
 import org.provkit.catalog.Catalog;
+import org.provkit.catalog.CatalogLocation;
+import org.provkit.catalog.CollectionScanner;
 import org.provkit.catalog.CatalogUpdater;
 import org.provkit.verify.BagVerifier;
 import org.provkit.verify.VerificationReport;
@@ -17,12 +21,16 @@ import org.provkit.verify.VerifyOptions;
 public final class AuditService {
 
     /**
-     * @param archives the folder of bundles (the catalog lives in it)
+     * @param archives the folder of bundles
      * @param trust    trust anchors the verifier was given, or null
      * @param reindex  rebuild the catalog from scratch
      * @param threads  bundles verified at once
+     * @param catalog  the catalog file, or null for {@code archives/catalog.sqlite}
      */
-    public record Options(Path archives, Path trust, boolean reindex, int threads) {
+    public record Options(Path archives, Path trust, boolean reindex, int threads, Path catalog) {
+        public Options(Path archives, Path trust, boolean reindex, int threads) {
+            this(archives, trust, reindex, threads, null);
+        }
     }
 
     private final Function<Path, VerificationReport> verifier;
@@ -39,11 +47,36 @@ public final class AuditService {
     }
 
     public AuditReport run(Options options, CatalogUpdater.Progress progress) {
+        CatalogLocation location = CatalogLocation.of(options.archives(), options.catalog());
+        List<BundleFile> found = bundlesOrNone(options.archives(), location, "audit");
         CatalogUpdater updater = new CatalogUpdater(verifier, options.trust(), options.threads());
-        try (Catalog catalog = Catalog.open(Catalog.fileIn(options.archives()), options.reindex())) {
-            CatalogUpdater.Stats stats = updater.update(options.archives(), catalog, progress);
+        try (Catalog catalog = location.openForUpdate(options.reindex())) {
+            CatalogUpdater.Stats stats = updater.update(found, catalog, progress);
             return AuditReportLoader.load(catalog, options.archives().toString(), stats, options.trust() != null,
                     Instant.now());
         }
+    }
+
+    /**
+     * Brings the catalog up to date without a report (what {@code search} does when there is no catalog yet).
+     *
+     * @param starting run once the folder is known to hold bundles and the catalog could be opened (to say so)
+     */
+    public CatalogUpdater.Stats update(Options options, CatalogUpdater.Progress progress, Runnable starting) {
+        CatalogLocation location = CatalogLocation.of(options.archives(), options.catalog());
+        List<BundleFile> found = bundlesOrNone(options.archives(), location, "search");
+        try (Catalog catalog = location.openForUpdate(options.reindex())) {
+            starting.run();
+            return new CatalogUpdater(verifier, options.trust(), options.threads()).update(found, catalog, progress);
+        }
+    }
+
+    /** The folder's bundles; a folder with none (and no catalog yet) is an error, and nothing is created in it. */
+    private static List<BundleFile> bundlesOrNone(Path archives, CatalogLocation location, String command) {
+        List<BundleFile> found = CollectionScanner.scan(archives);
+        if (found.isEmpty() && !location.exists()) {
+            throw CatalogLocation.noBundles(archives, command);
+        }
+        return found;
     }
 }

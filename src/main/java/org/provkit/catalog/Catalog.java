@@ -51,12 +51,14 @@ public final class Catalog implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final boolean created;
+    private final boolean readOnly;
     private final Map<String, Long> partyIds = new HashMap<>();
 
-    private Catalog(Path file, Connection connection, boolean created) {
+    private Catalog(Path file, Connection connection, boolean created, boolean readOnly) {
         this.file = file;
         this.connection = connection;
         this.created = created;
+        this.readOnly = readOnly;
     }
 
     /** The catalog file of an archives folder. */
@@ -75,7 +77,7 @@ public final class Catalog implements AutoCloseable {
                 Connection connection = connect(file);
                 Integer version = CatalogSchema.storedVersion(connection);
                 if (version != null && version == CatalogSchema.VERSION) {
-                    return new Catalog(file, connection, false);
+                    return new Catalog(file, connection, false, false);
                 }
                 connection.close();
             }
@@ -84,18 +86,52 @@ public final class Catalog implements AutoCloseable {
             }
             Connection connection = connect(file);
             CatalogSchema.create(connection);
-            return new Catalog(file, connection, true);
+            return new Catalog(file, connection, true, false);
         } catch (SQLException | IOException e) {
             throw ProvkitException.unreadable("cannot open the catalog " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Opens an existing catalog to read it; never creates one. */
-    public static Catalog openExisting(Path file) {
+    /**
+     * Opens an existing catalog only to read it: nothing is written, and a catalog on read-only storage (a
+     * folder the user may read but not write) opens too. SQLite's write-ahead log needs a shared-memory file
+     * next to the catalog; where none can be made, the file is read as immutable (no one can be writing it
+     * there either).
+     *
+     * @throws Outdated when the file holds a catalog of another schema version (it must be rebuilt)
+     */
+    public static Catalog openReadOnly(Path file) {
         if (!Files.isRegularFile(file)) {
             throw ProvkitException.unreadable("no catalog at " + file, null);
         }
-        return open(file, false);
+        Path absolute = file.toAbsolutePath().normalize();
+        boolean writable = Files.isWritable(absolute) && Files.isWritable(absolute.getParent());
+        String uri = "jdbc:sqlite:" + absolute.toUri() + "?mode=ro"
+                + (writable ? "" : "&immutable=1");
+        try {
+            Connection connection = DriverManager.getConnection(uri);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA busy_timeout = 10000");
+            }
+            Integer version = CatalogSchema.storedVersion(connection);
+            if (version == null || version != CatalogSchema.VERSION) {
+                connection.close();
+                throw new Outdated(file, version);
+            }
+            return new Catalog(file, connection, false, true);
+        } catch (SQLException e) {
+            throw ProvkitException.unreadable("cannot open the catalog " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The catalog file holds another schema version (or no catalog): it is rebuilt, never migrated. */
+    public static final class Outdated extends CatalogException {
+        private static final long serialVersionUID = 1L;
+
+        Outdated(Path file, Integer version) {
+            super(file + (version == null ? " holds no provkit catalog" : " is a catalog of schema version " + version
+                    + ", this provkit reads version " + CatalogSchema.VERSION) + "; 'provkit audit' rebuilds it", null);
+        }
     }
 
     private static void delete(Path file) throws IOException {
@@ -122,6 +158,11 @@ public final class Catalog implements AutoCloseable {
     /** True when this open made the file (it was absent, of another version, or a rebuild was asked). */
     public boolean created() {
         return created;
+    }
+
+    /** True when opened by {@link #openReadOnly}: it can be searched and reported on, not updated. */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     public Map<String, StoredState> storedStates() {
@@ -438,8 +479,8 @@ public final class Catalog implements AutoCloseable {
             try (PreparedStatement text = connection.prepareStatement(
                     "INSERT INTO document_text (rowid, title, body) VALUES (?, ?, ?)")) {
                 text.setLong(1, documentId);
-                text.setString(2, record.title() == null ? "" : record.title());
-                text.setString(3, document.text() == null ? "" : document.text());
+                text.setString(2, SearchText.segment(record.title() == null ? "" : record.title()));
+                text.setString(3, SearchText.segment(document.text() == null ? "" : document.text()));
                 text.executeUpdate();
             }
         }
@@ -456,8 +497,8 @@ public final class Catalog implements AutoCloseable {
             BundleContentReader.readTexts(file, documents.keySet(), (path, body, truncated) -> {
                 DocumentRecord record = documents.get(path).record();
                 text.setLong(1, ids.get(path));
-                text.setString(2, record.title() == null ? "" : record.title());
-                text.setString(3, body);
+                text.setString(2, SearchText.segment(record.title() == null ? "" : record.title()));
+                text.setString(3, SearchText.segment(body));
                 text.executeUpdate();
                 flags.setInt(1, truncated ? 1 : 0);
                 flags.setLong(2, ids.get(path));

@@ -32,7 +32,7 @@ public final class CatalogSearch {
                     ORDER BY score, b.path, d.path
                     LIMIT ?""",
                     row -> new SearchHit(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                            row.getString(5), row.getDouble(6)),
+                            SearchText.unsegment(row.getString(5)), row.getDouble(6)),
                     MATCH_START, MATCH_END, SNIPPET_TOKENS, TITLE_WEIGHT, query.fts(), limit);
         } catch (CatalogException e) {
             String message = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();

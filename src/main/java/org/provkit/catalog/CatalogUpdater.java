@@ -65,8 +65,12 @@ public final class CatalogUpdater {
     }
 
     public Stats update(Path archives, Catalog catalog, Progress progress) {
+        return update(CollectionScanner.scan(archives), catalog, progress);
+    }
+
+    /** As {@link #update(Path, Catalog, Progress)}, with the folder's bundles already listed. */
+    public Stats update(List<BundleFile> found, Catalog catalog, Progress progress) {
         long start = System.nanoTime();
-        List<BundleFile> found = CollectionScanner.scan(archives);
         Map<String, Catalog.StoredState> stored = catalog.storedStates();
         List<BundleFile> changed = new ArrayList<>();
         Set<String> present = new HashSet<>();
@@ -78,6 +82,11 @@ public final class CatalogUpdater {
             }
         }
         List<String> gone = stored.keySet().stream().filter(path -> !present.contains(path)).sorted().toList();
+        if (catalog.readOnly() && (!changed.isEmpty() || !gone.isEmpty())) {
+            throw new ProvkitException(org.provkit.ExitCode.UNREADABLE, "the catalog " + catalog.file() + " is read-only and "
+                    + (changed.size() + gone.size()) + " bundle(s) changed since it was made; pass --catalog FILE to keep an"
+                    + " up-to-date catalog elsewhere");
+        }
         indexAll(changed, catalog, progress);
         catalog.remove(gone);
         if (!changed.isEmpty() || !gone.isEmpty() || catalog.created()) {

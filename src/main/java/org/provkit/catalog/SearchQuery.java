@@ -8,7 +8,9 @@ import org.provkit.ProvkitException;
 /**
  * A user's search turned into an FTS5 query that can never be a syntax error: each word becomes a quoted
  * FTS5 string (so {@code Díaz-Canel} is the phrase "díaz canel" after tokenizing), all words must occur,
- * and a trailing {@code *} keeps its prefix meaning. {@link #raw} passes FTS5 syntax through untouched.
+ * and a trailing {@code *} keeps its prefix meaning. {@link #raw} passes FTS5 syntax through untouched. Chinese,
+ * Japanese and Korean are split into characters as the index holds them ({@link SearchText}), so that a CJK
+ * word is the phrase of its characters.
  */
 public record SearchQuery(String userInput, String fts) {
 
@@ -20,7 +22,7 @@ public record SearchQuery(String userInput, String fts) {
             if (body.codePoints().noneMatch(Character::isLetterOrDigit)) {
                 continue;
             }
-            terms.add("\"" + body.replace("\"", "\"\"") + "\"" + (prefix ? "*" : ""));
+            terms.add("\"" + SearchText.segment(body).replace("\"", "\"\"") + "\"" + (prefix ? "*" : ""));
         }
         if (terms.isEmpty()) {
             throw ProvkitException.usage("the query '" + input + "' holds no word to search for");
@@ -33,7 +35,7 @@ public record SearchQuery(String userInput, String fts) {
         if (input.codePoints().noneMatch(Character::isLetterOrDigit)) {
             throw ProvkitException.usage("the query '" + input + "' holds no word to search for");
         }
-        return new SearchQuery(input, "\"" + input.strip().replace("\"", "\"\"") + "\"");
+        return new SearchQuery(input, "\"" + SearchText.segment(input.strip()).replace("\"", "\"\"") + "\"");
     }
 
     /** FTS5 query syntax as given (AND, OR, NOT, NEAR, column filters, prefixes). */
@@ -41,6 +43,6 @@ public record SearchQuery(String userInput, String fts) {
         if (input.isBlank()) {
             throw ProvkitException.usage("the query is empty");
         }
-        return new SearchQuery(input, input);
+        return new SearchQuery(input, SearchText.segment(input));
     }
 }

@@ -23,9 +23,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code provkit audit}: verify and index every bundle of a folder, then report on the collection. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Verify every bundle in DIR, index it in DIR/catalog.sqlite, and report "
+        description = {"Verify every bundle in DIR, index it in a catalog (DIR/catalog.sqlite, or --catalog FILE), and report "
                 + "integrity, signatures, attribution chains, lost assets and findings.",
-            "Unchanged bundles are not verified again."},
+            "Unchanged bundles are not verified again. Nothing is written in a folder that holds no bundle."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding at the --fail-on level", "1:a bundle failed integrity (or, with --fail-on warning, any finding)",
             "2:usage error", "3:the folder or the catalog could not be read"})
@@ -55,6 +55,10 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--trust", paramLabel = "CERT|DIR", description = "Trust anchors: a certificate or a folder of them.")
     Path trust;
 
+    @Option(names = "--catalog", paramLabel = "FILE", description = "Keep the catalog in FILE instead of DIR/catalog.sqlite "
+            + "(for bundles on read-only storage, or to keep derived data apart).")
+    Path catalog;
+
     @Option(names = "--reindex", description = "Rebuild the catalog: verify and read every bundle again.")
     boolean reindex;
 
@@ -72,7 +76,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         checkOutputs();
         AuditService service = AuditService.withBagVerifier(trust);
-        AuditReport report = service.run(new AuditService.Options(archives, trust, reindex, THREADS), progress());
+        AuditReport report = service.run(new AuditService.Options(archives, trust, reindex, THREADS, catalog), progress());
         if (csv != null) {
             write(csv, out -> CsvReport.write(report, out));
         }

@@ -1,6 +1,7 @@
 package org.provkit.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.provkit.catalog.TestBundles.doc;
 
 import java.io.ByteArrayOutputStream;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.provkit.ExitCode;
+import org.provkit.ProvkitException;
 import org.provkit.Json;
 import org.provkit.catalog.CatalogFinding;
 import org.provkit.catalog.CatalogUpdater;
@@ -219,9 +221,26 @@ class AuditServiceTest {
     }
 
     @Test
-    void anEmptyFolderGivesAnEmptyPassingAudit() {
+    void anEmptyFolderIsNoAuditAndGetsNoCatalog() throws IOException {
+        assertThatThrownBy(this::audit).isInstanceOfSatisfying(ProvkitException.class,
+                e -> assertThat(e.exitCode()).isEqualTo(ExitCode.UNREADABLE)).hasMessageContaining("no bundle in " + archives);
+        try (var listing = Files.list(archives)) {
+            assertThat(listing).as("nothing written").isEmpty();
+        }
+    }
+
+    @Test
+    void aCollectionWhoseBundlesAllLeftGivesAnEmptyPassingAudit() throws IOException {
+        AuditFixtures.writeCollection(archives);
+        audit();
+        try (var bundles = Files.list(archives)) {
+            for (Path bundle : bundles.filter(p -> !p.getFileName().toString().startsWith("catalog.sqlite")).toList()) {
+                org.provkit.bundle.AtomicFiles.deleteRecursively(bundle);
+            }
+        }
         AuditReport report = audit();
         assertThat(report.bundles()).isEmpty();
+        assertThat(report.catalogUpdate().removed()).isEqualTo(4);
         assertThat(report.exitCode(true)).isEqualTo(ExitCode.OK);
         assertThat(HtmlReport.render(report)).contains("No document has an attribution chain yet");
         assertThat(report.generated()).isBefore(Instant.now().plusSeconds(1));

@@ -54,7 +54,7 @@ class CatalogTest {
     @Test
     void createsTheDocumentedSchemaWithAVersionAndAnAccentFoldingFullTextIndex() {
         update(false);
-        try (Catalog catalog = Catalog.openExisting(Catalog.fileIn(archives))) {
+        try (Catalog catalog = Catalog.openReadOnly(Catalog.fileIn(archives))) {
             List<String> tables = catalog.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
                     r -> r.getString(1));
             assertThat(tables).contains("schema_version", "bundles", "documents", "parties", "chain_hops", "credits",
@@ -79,7 +79,7 @@ class CatalogTest {
 
         assertThat(stats.bundles()).isEqualTo(4);
         assertThat(stats.indexed()).isEqualTo(4);
-        try (Catalog catalog = Catalog.openExisting(Catalog.fileIn(archives))) {
+        try (Catalog catalog = Catalog.openReadOnly(Catalog.fileIn(archives))) {
             assertThat(catalog.query("SELECT path || ' ' || format || ' ' || name || ' ' || valid FROM bundles ORDER BY path",
                     r -> r.getString(1))).containsExactly("seeds-dir dir seeds-dir 1", "seeds-gz.tar.gz tar.gz seeds-gz 1",
                             "seeds-tar.tar tar seeds-tar 1", "seeds-zip.zip zip seeds-zip 1");
@@ -124,7 +124,7 @@ class CatalogTest {
         Files.delete(two);
         CatalogUpdater.Stats afterDelete = update(false);
         assertThat(afterDelete).extracting(CatalogUpdater.Stats::indexed, CatalogUpdater.Stats::removed).containsExactly(0, 1);
-        try (Catalog catalog = Catalog.openExisting(Catalog.fileIn(archives))) {
+        try (Catalog catalog = Catalog.openReadOnly(Catalog.fileIn(archives))) {
             assertThat(catalog.query("SELECT path FROM bundles ORDER BY path", r -> r.getString(1))).containsExactly("one.tar", "three");
             assertThat(catalog.query("SELECT count(*) FROM document_text", r -> r.getInt(1))).containsExactly(3);
             assertThat(catalog.query("SELECT name FROM parties ORDER BY name", r -> r.getString(1)))
@@ -159,7 +159,7 @@ class CatalogTest {
                     .anyMatch(f -> f.startsWith("INTEGRITY: one.tar is not valid: E_VERIFY_FAILED") && f.contains("boom"));
         }
         assertThat(update(false).indexed()).isEqualTo(1);
-        try (Catalog catalog = Catalog.openExisting(Catalog.fileIn(archives))) {
+        try (Catalog catalog = Catalog.openReadOnly(Catalog.fileIn(archives))) {
             assertThat(catalog.query("SELECT code FROM findings WHERE code = 'INTEGRITY'", r -> r.getString(1))).isEmpty();
         }
     }
@@ -168,9 +168,11 @@ class CatalogTest {
     void aCatalogOfAnotherSchemaVersionIsRebuilt() throws IOException {
         TestBundles.writeTar(archives, "one", seedDocs());
         update(false);
-        try (Catalog catalog = Catalog.openExisting(Catalog.fileIn(archives))) {
+        try (Catalog catalog = Catalog.open(Catalog.fileIn(archives), false)) {
             catalog.query("UPDATE schema_version SET version = 999 RETURNING version", r -> r.getInt(1));
         }
+        assertThatThrownBy(() -> Catalog.openReadOnly(Catalog.fileIn(archives))).isInstanceOf(Catalog.Outdated.class)
+                .hasMessageContaining("schema version 999");
         assertThat(update(false).indexed()).isEqualTo(1);
     }
 
@@ -179,7 +181,7 @@ class CatalogTest {
         TestBundles.writeTar(archives, "seeds", seedDocs());
         TestBundles.writeTar(archives, "samples", otherDocs("bridge"));
         update(false);
-        try (Catalog catalog = Catalog.openExisting(Catalog.fileIn(archives))) {
+        try (Catalog catalog = Catalog.openReadOnly(Catalog.fileIn(archives))) {
             List<SearchHit> hits = CatalogSearch.search(catalog, SearchQuery.words("Díaz-Canel"), 10);
             assertThat(hits).singleElement().satisfies(hit -> {
                 assertThat(hit.bundle()).isEqualTo("seeds.tar");
@@ -233,7 +235,7 @@ class CatalogTest {
         TestBundles.writeTar(archives, "b", List.of(doc("b.txt", "Bridge works", "en", "Works went on all week.\n",
                 List.of(), List.of())));
         update(false);
-        try (Catalog catalog = Catalog.openExisting(Catalog.fileIn(archives))) {
+        try (Catalog catalog = Catalog.openReadOnly(Catalog.fileIn(archives))) {
             assertThat(CatalogSearch.search(catalog, SearchQuery.words("bridge"), 10)).extracting(SearchHit::bundle)
                     .containsExactly("b.tar", "a.tar");
             assertThat(CatalogSearch.search(catalog, SearchQuery.words("bridge"), 1)).hasSize(1);
