@@ -1,10 +1,8 @@
 package org.provkit.extract;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +40,24 @@ public final class ForkedExtractor implements Extractor {
     }
 
     private static final String EOF = "\u0000eof";
+    /** Stands for an answer line longer than {@link #maxAnswerBytes}, which was read past and dropped. */
+    private static final String TOO_LARGE = "\u0000too-large";
+    /**
+     * An answer is one line of JSON: the detected type, or the extraction with its metadata. Real ones are
+     * kilobytes; one of 64 MB is a parser gone wrong (a title of a million lines), and reading it whole
+     * could exhaust this JVM, so it costs that file its text instead.
+     */
+    static final int MAX_ANSWER_BYTES = 64 << 20;
+
+    /** Starts one child process. */
+    @FunctionalInterface
+    interface ChildLauncher {
+        Process start() throws IOException;
+    }
+
     private final Settings settings;
+    private final ChildLauncher launcher;
+    private final int maxAnswerBytes;
     private final BlockingQueue<Worker> idle = new LinkedBlockingQueue<>();
     private final AtomicInteger started = new AtomicInteger();
     private final List<Worker> all = new ArrayList<>();
@@ -56,6 +71,16 @@ public final class ForkedExtractor implements Extractor {
     public ForkedExtractor(Settings settings) {
         this.settings = settings;
         this.maxChildren = settings.workers();
+        this.launcher = this::start;
+        this.maxAnswerBytes = MAX_ANSWER_BYTES;
+    }
+
+    /** With children started by {@code launcher} (tests stand in for a child that misbehaves). */
+    ForkedExtractor(Settings settings, ChildLauncher launcher, int maxAnswerBytes) {
+        this.settings = settings;
+        this.maxChildren = settings.workers();
+        this.launcher = launcher;
+        this.maxAnswerBytes = maxAnswerBytes;
     }
 
     /**
@@ -148,7 +173,7 @@ public final class ForkedExtractor implements Extractor {
 
     /** A new child, counted in {@link #all} (the caller has counted it in {@link #started}). */
     private Worker startWorker() throws IOException {
-        Worker fresh = new Worker(start());
+        Worker fresh = new Worker(launcher.start(), maxAnswerBytes);
         synchronized (all) {
             all.add(fresh);
         }
@@ -190,21 +215,25 @@ public final class ForkedExtractor implements Extractor {
         private final Writer requests;
         private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
         private final ChildErrorLog errors;
+        private final int maxAnswerBytes;
 
-        Worker(Process process) {
+        Worker(Process process, int maxAnswerBytes) {
             this.process = process;
             this.errors = ChildErrorLog.drain(process);
+            this.maxAnswerBytes = maxAnswerBytes;
             this.requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-            Thread reader = new Thread(() -> readAnswers(process.getInputStream()), "provkit-extract-reader");
+            Thread reader = new Thread(() -> readAnswers(process.getInputStream(), maxAnswerBytes), "provkit-extract-reader");
             reader.setDaemon(true);
             reader.start();
         }
 
-        private void readAnswers(InputStream in) {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        private void readAnswers(InputStream in, int maxAnswerBytes) {
+            try (BoundedLines lines = new BoundedLines(in, maxAnswerBytes)) {
                 String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.startsWith(ExtractionWorker.PREFIX)) {
+                while ((line = lines.next()) != null) {
+                    if (line.equals(BoundedLines.TOO_LONG)) {
+                        answers.add(TOO_LARGE);
+                    } else if (line.startsWith(ExtractionWorker.PREFIX)) {
                         answers.add(line.substring(ExtractionWorker.PREFIX.length()));
                     }
                 }
@@ -229,6 +258,11 @@ public final class ForkedExtractor implements Extractor {
             }
         }
 
+        /**
+         * Whatever the child does (answers with an error, garbles or floods its answer, dies, stops reading
+         * its requests, overruns the time limit), the file gets a FAILED extraction with a warning saying
+         * what happened; only a source or text file this JVM cannot read or write itself is an exception.
+         */
         Extraction extract(Path file, Path textFile, Duration timeout) throws IOException {
             String request = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
                     Map.of("file", file.toAbsolutePath().toString(), "text", textFile.toAbsolutePath().toString()));
@@ -237,6 +271,7 @@ public final class ForkedExtractor implements Extractor {
                 requests.write('\n');
                 requests.flush();
             } catch (IOException e) {
+                kill();
                 return Fallback.failed(file, textFile, "application/octet-stream",
                         "the extraction process could not be reached; the file is archived without text");
             }
@@ -244,17 +279,24 @@ public final class ForkedExtractor implements Extractor {
             String detected = "application/octet-stream";
             try {
                 String first = answers.poll(remaining(deadline), TimeUnit.NANOSECONDS);
-                if (first != null && !first.equals(EOF)) {
-                    detected = Json.mapper().readTree(first).path("detected").asText(detected);
+                if (first != null && !first.equals(EOF) && !first.equals(TOO_LARGE)) {
+                    JsonNode announced = readAnswer(first);
+                    if (announced == null) {
+                        return garbled(file, textFile, detected);
+                    }
+                    detected = announced.path("detected").asText(detected);
                     String second = answers.poll(remaining(deadline), TimeUnit.NANOSECONDS);
+                    if (second != null && second.equals(TOO_LARGE)) {
+                        return Fallback.failed(file, textFile, detected, "the extraction process's answer was larger than "
+                                + sizeOf(maxAnswerBytes) + "; the file is archived without text");
+                    }
                     if (second != null && !second.equals(EOF)) {
-                        JsonNode answer = Json.mapper().readTree(second);
-                        if (answer.has("error")) {
-                            throw new IOException(file + ": " + answer.path("error").asText());
-                        }
-                        return Json.mapper().treeToValue(answer.path("extraction"), Extraction.class);
+                        return extraction(file, textFile, detected, second);
                     }
                     first = second;
+                }
+                if (first != null && first.equals(TOO_LARGE)) {
+                    return garbled(file, textFile, detected);
                 }
                 kill();
                 String why = first == null
@@ -265,6 +307,47 @@ public final class ForkedExtractor implements Extractor {
                 Thread.currentThread().interrupt();
                 kill();
                 throw new IOException("interrupted", e);
+            }
+        }
+
+        /** The child's final answer: its extraction, or the error it met, as a FAILED extraction. */
+        private Extraction extraction(Path file, Path textFile, String detected, String line) throws IOException {
+            JsonNode answer = readAnswer(line);
+            if (answer == null) {
+                return garbled(file, textFile, detected);
+            }
+            if (answer.has("error")) {
+                return Fallback.failed(file, textFile, detected, "text extraction failed: "
+                        + ParserMessages.humanize(answer.path("error").asText()) + "; the file is archived without text");
+            }
+            try {
+                Extraction extraction = Json.mapper().treeToValue(answer.path("extraction"), Extraction.class);
+                if (extraction == null || extraction.digests() == null || extraction.text() == null) {
+                    return garbled(file, textFile, detected);
+                }
+                return extraction;
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+                return garbled(file, textFile, detected);
+            }
+        }
+
+        /** An answer the protocol cannot read: the child is out of step, so it is replaced. */
+        private Extraction garbled(Path file, Path textFile, String detected) throws IOException {
+            kill();
+            return Fallback.failed(file, textFile, detected,
+                    "the extraction process gave an answer that could not be read; the file is archived without text");
+        }
+
+        private static String sizeOf(int bytes) {
+            return bytes >= 1 << 20 ? (bytes >> 20) + " MB" : bytes + " bytes";
+        }
+
+        private static JsonNode readAnswer(String line) {
+            try {
+                JsonNode node = Json.mapper().readTree(line);
+                return node != null && node.isObject() ? node : null;
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return null;
             }
         }
 

@@ -137,7 +137,11 @@ public final class TikaExtractor implements Extractor {
                 if (smallType != null) {
                     parser.parse(TikaInputStream.get(small), new BodyContentHandler(limited), metadata, context, smallType);
                 } else {
-                    parser.parse(small != null ? TikaInputStream.get(small) : TikaInputStream.get(digesting), new BodyContentHandler(limited), metadata, context);
+                    // Shielded: a parser that closes its stream early (the WARC parser does) must leave the
+                    // rest of the file to be digested, not a closed channel (ClosedChannelException).
+                    parser.parse(small != null ? TikaInputStream.get(small)
+                            : TikaInputStream.get(org.apache.commons.io.input.CloseShieldInputStream.wrap(digesting)),
+                            new BodyContentHandler(limited), metadata, context);
                 }
             } catch (SAXException | IOException | RuntimeException | org.apache.tika.exception.TikaException e) {
                 if (WriteLimitReachedException.isWriteLimitReached(e)) {
