@@ -163,8 +163,13 @@ public final class TikaExtractor implements Extractor {
                 warnings.add("parser reported: " + ParserMessages.humanize(value));
             }
         }
+        if (RarFiles.isRar(mediaType)) {
+            warnings.add(RarFiles.topLevelWarning());
+            status = status == Extraction.Status.OK ? Extraction.Status.SKIPPED : status;
+        }
         warnings.addAll(ContentSanity.check(file, mediaType, digests.bytes(), text.count(), status));
-        return new PartialExtraction(mediaType, sortedMetadata(metadata), status, warnings, text.count(), digests);
+        return new PartialExtraction(mediaType, TemporaryFileTraces.clean(sortedMetadata(metadata)), status,
+                TemporaryFileTraces.scrub(warnings), text.count(), digests);
     }
 
     /** The media type of a file from its name and first bytes. */
