@@ -168,8 +168,8 @@ public final class TikaExtractor implements Extractor {
             status = status == Extraction.Status.OK ? Extraction.Status.SKIPPED : status;
         }
         warnings.addAll(ContentSanity.check(file, mediaType, digests.bytes(), text.count(), status));
-        return new PartialExtraction(mediaType, TemporaryFileTraces.clean(sortedMetadata(metadata)), status,
-                TemporaryFileTraces.scrub(warnings), text.count(), digests);
+        return new PartialExtraction(mediaType, RunTraces.clean(sortedMetadata(metadata)), status,
+                RunTraces.scrub(warnings), text.count(), digests);
     }
 
     /** The media type of a file from its name and first bytes. */

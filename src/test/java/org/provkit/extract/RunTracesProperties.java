@@ -13,8 +13,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.LongRange;
 
-/** Whatever Tika's temporary copy is called in a run, records and warnings read the same. */
-class TemporaryFileTracesProperties {
+/** Whatever Tika's temporary copy is called in a run, and wherever its objects are, records and warnings read the same. */
+class RunTracesProperties {
 
     @Property(tries = 500)
     void aMessageReadsTheSameWhateverTheCopyIsCalled(@ForAll("messages") String message,
@@ -22,22 +22,30 @@ class TemporaryFileTracesProperties {
             @ForAll("folders") String folder, @ForAll("suffixes") String suffix) {
         String one = message.replace("$", folder + "apache-tika-" + first + suffix);
         String two = message.replace("$", folder + "apache-tika-" + second + suffix);
-        assertThat(TemporaryFileTraces.scrub(one)).isEqualTo(TemporaryFileTraces.scrub(two))
+        assertThat(RunTraces.scrub(one)).isEqualTo(RunTraces.scrub(two))
                 .doesNotContain("apache-tika-").doesNotContain("/tmp");
     }
 
     @Example
     void theSevenZipPasswordMessageKeepsItsMeaning() {
-        assertThat(TemporaryFileTraces.scrub("Cannot read encrypted content from /tmp/apache-tika-8812734912.tmp without a password."))
+        assertThat(RunTraces.scrub("Cannot read encrypted content from /tmp/apache-tika-8812734912.tmp without a password."))
                 .isEqualTo("Cannot read encrypted content from (temporary file) without a password.");
-        assertThat(TemporaryFileTraces.scrub("cannot open /data/out/.provkit-tmp-4711-1a2b-staging/raw-3/caf%E9.txt: gone"))
+        assertThat(RunTraces.scrub("cannot open /data/out/.provkit-tmp-4711-1a2b-staging/raw-3/caf%E9.txt: gone"))
                 .isEqualTo("cannot open (temporary file): gone");
     }
 
     @Example
+    void anObjectsIdentityHashIsDropped() {
+        assertThat(RunTraces.scrub("org.apache.tika.exception.TikaException: TIKA-198: Illegal IOException from "
+                + "org.apache.tika.parser.DefaultParser@17fc391b")).isEqualTo("org.apache.tika.exception.TikaException: "
+                + "TIKA-198: Illegal IOException from org.apache.tika.parser.DefaultParser");
+        assertThat(RunTraces.scrub("mail to ana@example.org")).isEqualTo("mail to ana@example.org");
+    }
+
+    @Example
     void aDocumentsOwnPathsAreLeftAlone() {
-        assertThat(TemporaryFileTraces.scrub("/tmp/report.docx")).isEqualTo("/tmp/report.docx");
-        assertThat(TemporaryFileTraces.scrub("C:\\Users\\ana\\apache-tika-notes.txt")).isEqualTo("C:\\Users\\ana\\apache-tika-notes.txt");
+        assertThat(RunTraces.scrub("/tmp/report.docx")).isEqualTo("/tmp/report.docx");
+        assertThat(RunTraces.scrub("C:\\Users\\ana\\apache-tika-notes.txt")).isEqualTo("C:\\Users\\ana\\apache-tika-notes.txt");
     }
 
     @Example
@@ -45,9 +53,9 @@ class TemporaryFileTracesProperties {
         Map<String, List<String>> image = Map.of("File Name", List.of("apache-tika-123456789.tmp"),
                 "File Modified Date", List.of("Thu Dec 04 15:31:02 +00:00 2026"), "File Size", List.of("16357 bytes"),
                 "Exif IFD0:Make", List.of("Canon"));
-        assertThat(TemporaryFileTraces.clean(image)).containsOnlyKeys("File Size", "Exif IFD0:Make");
+        assertThat(RunTraces.clean(image)).containsOnlyKeys("File Size", "Exif IFD0:Make");
         Map<String, List<String>> own = Map.of("File Name", List.of("holiday.jpg"), "File Modified Date", List.of("2001"));
-        assertThat(TemporaryFileTraces.clean(own)).isEqualTo(own);
+        assertThat(RunTraces.clean(own)).isEqualTo(own);
     }
 
     @Provide

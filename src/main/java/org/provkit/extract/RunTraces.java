@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
  * report the copy's name and modification time as the document's "File Name" and "File Modified Date",
  * and parser messages quote its path. Such a path or name, and the path of provkit's own staging copy
  * (a source whose name is not UTF-8 is read from there), becomes {@value #PLACEHOLDER}; the two keys that
- * describe only Tika's copy are dropped. Nothing else is touched: a document's own metadata may well
- * name a path under /tmp.
+ * describe only Tika's copy are dropped. Parser exceptions also name objects by their identity hash
+ * ({@code DefaultParser@6892b3b6}), different in every JVM: the hash is dropped, the class name kept.
+ * Nothing else is touched: a document's own metadata may well name a path under /tmp.
  */
-final class TemporaryFileTraces {
+final class RunTraces {
 
     static final String PLACEHOLDER = "(temporary file)";
 
@@ -32,16 +33,25 @@ final class TemporaryFileTraces {
     private static final Pattern TRACE = Pattern.compile(
             "(?:/" + PATH_CHAR + "*/)?(?:" + TIKA_TEMP_NAME + "|" + STAGING_NAME + ")");
     private static final Pattern TIKA_COPY = Pattern.compile(TIKA_TEMP_NAME);
+    /** A qualified class name and an identity hash: {@code org.apache.tika.parser.DefaultParser@6892b3b6}. */
+    private static final Pattern OBJECT_IDENTITY = Pattern.compile("((?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*)@[0-9a-f]{1,8}\\b");
 
-    private TemporaryFileTraces() {
+    private RunTraces() {
     }
 
-    /** {@code text} with every temporary path or name replaced by {@value #PLACEHOLDER}. */
+    /** {@code text} with every temporary path or name replaced by {@value #PLACEHOLDER}, and no identity hash. */
     static String scrub(String text) {
-        if (text == null || (!text.contains("apache-tika-") && !text.contains(".provkit-tmp-"))) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        return TRACE.matcher(text).replaceAll(Matcher.quoteReplacement(PLACEHOLDER));
+        String out = text;
+        if (out.indexOf('@') >= 0) {
+            out = OBJECT_IDENTITY.matcher(out).replaceAll("$1");
+        }
+        if (out.contains("apache-tika-") || out.contains(".provkit-tmp-")) {
+            out = TRACE.matcher(out).replaceAll(Matcher.quoteReplacement(PLACEHOLDER));
+        }
+        return out;
     }
 
     static List<String> scrub(List<String> texts) {
