@@ -346,7 +346,9 @@ public final class BundleService {
                 .with("External-Description", documents + (documents == 1 ? " source document" : " source documents")
                         + " with extracted text, records and W3C PROV provenance");
         for (String identifier : new TreeMap<String, String>(toMap(identifiers)).keySet()) {
-            info = info.with("External-Identifier", identifier);
+            if (ExternalIdentifiers.wellFormed(identifier).isPresent()) {
+                info = info.with("External-Identifier", identifier);
+            }
         }
         return info;
     }
