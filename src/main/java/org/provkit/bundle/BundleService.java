@@ -110,7 +110,7 @@ public final class BundleService {
         Instant started = request.reproducible() ? request.bagTime() : Instant.now();
         List<SourceFile> files = new ArrayList<>(copyRawNamed(scan.files(), staging));
         // Packing order: the originals sorted by their place in the bag, as the tar lists them.
-        files.sort(java.util.Comparator.comparing((SourceFile f) -> BagPaths.original(f.recordedPath())));
+        files.sort(java.util.Comparator.comparing((SourceFile f) -> BagPaths.original(f.bagName())));
         String name = request.name() != null ? request.name() : defaultName(request.sources().get(0), request.bagTime(), files);
         BundleNames.check(name);
         Path target = outputDir.resolve(name + request.format().extension());
@@ -194,18 +194,19 @@ public final class BundleService {
     private static BundledDocument stage(ProcessedDocument doc, StagingSpool.Lane lane) throws IOException {
         SourceFile source = doc.source();
         String path = source.recordedPath();
+        String inBag = source.bagName();
         long textAt = lane.appendScratch(doc.textDigests().bytes());
         byte[] record = Json.mapper().writeValueAsBytes(doc.record());
         long recordAt = lane.append(record);
-        PayloadEntry original = PayloadEntry.of(BagPaths.original(path), source.file(), 0, source.size(),
+        PayloadEntry original = PayloadEntry.of(BagPaths.original(inBag), source.file(), 0, source.size(),
                 doc.extraction().digests().sha256(), doc.extraction().digests().sha512(), true);
         List<PayloadEntry> staged = List.of(
-                PayloadEntry.of(BagPaths.text(path), lane.spool(), textAt, doc.textDigests().bytes(),
+                PayloadEntry.of(BagPaths.text(inBag), lane.spool(), textAt, doc.textDigests().bytes(),
                         doc.textDigests().sha256(), doc.textDigests().sha512(), false),
-                new PayloadEntry(BagPaths.record(path), lane.spool(), recordAt, record.length,
+                new PayloadEntry(BagPaths.record(inBag), lane.spool(), recordAt, record.length,
                         ChecksumAlgorithm.SHA256.newDigest().digest(record), ChecksumAlgorithm.SHA512.newDigest().digest(record), false));
-        ProvDocumentEntry prov = new ProvDocumentEntry(path, BagPaths.original(path), BagPaths.text(path),
-                BagPaths.record(path), doc.extraction().digests().sha256(), doc.extraction().mediaType(), doc.provenance());
+        ProvDocumentEntry prov = new ProvDocumentEntry(path, BagPaths.original(inBag), BagPaths.text(inBag),
+                BagPaths.record(inBag), doc.extraction().digests().sha256(), doc.extraction().mediaType(), doc.provenance());
         List<String> canonical = new ArrayList<>();
         doc.record().path("urls").forEach(url -> {
             if ("canonical".equals(url.path("role").asText())) {
@@ -322,7 +323,7 @@ public final class BundleService {
         String base = name == null ? "bundle" : BundleNames.sanitize(stripExtension(name.toString()));
         MessageDigest listing = ChecksumAlgorithm.SHA256.newDigest();
         for (SourceFile file : files) {
-            listing.update((BagPaths.original(file.recordedPath()) + "\u0000" + file.size() + "\n")
+            listing.update((BagPaths.original(file.bagName()) + "\u0000" + file.size() + "\n")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         String hash = HexFormat.of().formatHex(listing.digest()).substring(0, 6);

@@ -56,8 +56,8 @@ public final class DocumentProcessor {
         record.put("sha256", extraction.digests().sha256());
         record.put("sha512", extraction.digests().sha512());
         record.put("bytes", extraction.digests().bytes());
-        record.put("originalPath", BagPaths.original(source.recordedPath()));
-        record.put("textPath", BagPaths.text(source.recordedPath()));
+        record.put("originalPath", BagPaths.original(source.bagName()));
+        record.put("textPath", BagPaths.text(source.bagName()));
         if (source.rawNameHex() != null) {
             record.put("originalNameHex", source.rawNameHex());
         }

@@ -60,6 +60,14 @@ public final class SourceScanner {
             }
         }
         files.sort(Comparator.comparing(SourceFile::recordedPath));
+        for (SourceFile file : files) {
+            String inBag = file.bagName();
+            if (file.rawNameHex() == null && !inBag.equals(file.recordedPath())) {
+                notes.add(new SourceNote(file.recordedPath(), "name cannot be kept as it is on every file system and"
+                        + " BagIt tool: stored in the bag as " + BagPaths.original(inBag)
+                        + " (docs/payload-names.md); its record keeps the exact name"));
+            }
+        }
         notes.addAll(NameCollisions.find(files.stream().map(SourceFile::recordedPath).toList()));
         return new Result(List.copyOf(files), List.copyOf(notes));
     }
@@ -105,9 +113,11 @@ public final class SourceScanner {
                         if (RawNames.looksUndecodable(recorded)) {
                             byte[] raw = RawNames.relativeBytes(folder, file);
                             String safe = root + "/" + RawNames.safeName(raw);
-                            files.add(new SourceFile(file, safe, attrs.size(), RawNames.hex(raw)));
-                            notes.add(new SourceNote(safe, "name is not valid UTF-8: stored under this safe name, "
-                                    + "the original name's bytes are in its record (originalNameHex)"));
+                            SourceFile source = new SourceFile(file, safe, attrs.size(), RawNames.hex(raw));
+                            files.add(source);
+                            notes.add(new SourceNote(safe, "name is not valid UTF-8: stored in the bag as "
+                                    + BagPaths.original(source.bagName())
+                                    + "; the original name's bytes are in its record (originalNameHex)"));
                         } else {
                             files.add(new SourceFile(file, recorded, attrs.size()));
                         }

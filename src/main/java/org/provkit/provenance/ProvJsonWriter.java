@@ -74,9 +74,13 @@ public final class ProvJsonWriter {
     private static final com.fasterxml.jackson.databind.ObjectWriter VALUES =
             Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
-    /** The order documents must come in: by source path. */
-    public static final Comparator<ProvDocumentEntry> ORDER =
-            Comparator.comparing(ProvDocumentEntry::sourcePath, Comparator.nullsFirst(Comparator.naturalOrder()));
+    /**
+     * The order documents must come in: by place in the bag (the payload's packing order), else by source
+     * path. The two differ only for names made portable in the bag (bundle/PortableNames).
+     */
+    public static final Comparator<ProvDocumentEntry> ORDER = Comparator.comparing(
+            (ProvDocumentEntry d) -> d.originalPath() != null ? d.originalPath() : d.sourcePath(),
+            Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /**
      * Writes the graph of {@code sortedDocuments} (in {@link #ORDER}), taking one document at a time:
