@@ -32,6 +32,7 @@ import org.provkit.ProvkitVersion;
 import org.provkit.bag.BagInfo;
 import org.provkit.bag.ChecksumAlgorithm;
 import org.provkit.bag.DigestWarmUp;
+import org.provkit.extract.ChildMemory;
 import org.provkit.extract.DigestingInputStream;
 import org.provkit.extract.FileDigests;
 import org.provkit.extract.ForkedExtractor;
@@ -230,7 +231,10 @@ public final class BundleService {
         // Text and HTML start none.
         List<SourceFile> likelyForked = files.stream()
                 .filter(f -> RoutingExtractor.likelyForked(f.file().getFileName().toString(), f.size())).toList();
-        forked.expect(likelyForked.size(), likelyForked.stream().mapToLong(SourceFile::size).sum());
+        long largest = files.stream().filter(f -> RoutingExtractor.mayFork(f.file().getFileName().toString(), f.size()))
+                .mapToLong(SourceFile::size).max().orElse(0);
+        forked.expect(likelyForked.size(), likelyForked.stream().mapToLong(SourceFile::size).sum(),
+                ChildMemory.forWork(largest, settings.workers()));
         RoutingExtractor extractor = new RoutingExtractor(settings.limits(), forked);
         ProvenanceAnalyzer analyzer = request.registry() == null ? new ProvenanceAnalyzer() : new ProvenanceAnalyzer(request.registry());
         DocumentProcessor processor = new DocumentProcessor(extractor, analyzer);

@@ -58,6 +58,21 @@ public final class ExtractionWorker {
                 response.put("error", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
             send(protocol, response);
+            giveBackMemory();
+        }
+    }
+
+    /** A committed heap above this after a file is returned to the system (ChildMemory). */
+    private static final long TRIM_ABOVE = 128L << 20;
+
+    /**
+     * After a file that grew the heap, a full collection lets the serial collector shrink it (by
+     * MaxHeapFreeRatio): the child does not keep for the rest of the run the memory one large file needed.
+     * About 50 ms, and only after such files.
+     */
+    private static void giveBackMemory() {
+        if (Runtime.getRuntime().totalMemory() > TRIM_ABOVE) {
+            System.gc();
         }
     }
 

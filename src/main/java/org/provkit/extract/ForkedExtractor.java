@@ -63,6 +63,8 @@ public final class ForkedExtractor implements Extractor {
     private final List<Worker> all = new ArrayList<>();
     /** At most this many children run at once; see {@link #expect}. */
     private volatile int maxChildren;
+    /** Each child's heap once {@link #expect(long, long, ChildMemory)} has sized them; null: the settings' heap. */
+    private volatile ChildMemory memory;
 
     /** A second child starts only for more files than this, or more bytes than {@link #SECOND_CHILD_BYTES}. */
     static final int SECOND_CHILD_FILES = 4;
@@ -97,6 +99,17 @@ public final class ForkedExtractor implements Extractor {
         }
         maxChildren = files > SECOND_CHILD_FILES || bytes > SECOND_CHILD_BYTES ? settings.workers() : 1;
         prestart();
+    }
+
+    /**
+     * As {@link #expect(long, long)}, with children sized to the run's work: their heap, and at most as many
+     * at once as {@code memory} allows.
+     */
+    public void expect(long files, long bytes, ChildMemory memory) {
+        this.memory = memory;
+        this.maxChildren = Math.min(settings.workers(), memory.children());
+        expect(files, bytes);
+        this.maxChildren = Math.min(maxChildren, memory.children());
     }
 
     int maxChildren() {
@@ -183,7 +196,12 @@ public final class ForkedExtractor implements Extractor {
     private Process start() throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + settings.maxHeap());
+        ChildMemory sized = memory;
+        if (sized != null) {
+            command.addAll(sized.jvmOptions());
+        } else {
+            command.add("-Xmx" + settings.maxHeap());
+        }
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-XX:+UseSerialGC");
         command.add("-Xss4m");

@@ -52,6 +52,13 @@ public final class RoutingExtractor implements Extractor {
         return CHILD_EXTENSIONS.contains(extension) || (size > IN_PROCESS_MAX_BYTES && TEXT_EXTENSIONS.contains(extension));
     }
 
+    /** Whether a file of this name and size may be sent to a child, whatever its content turns out to be. */
+    public static boolean mayFork(String fileName, long size) {
+        int dot = fileName.lastIndexOf('.');
+        String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        return size > 0 && !(TEXT_EXTENSIONS.contains(extension) && size <= IN_PROCESS_MAX_BYTES);
+    }
+
     /** Whether a file of this media type and size is extracted in this JVM. */
     public static boolean inProcess(String mediaType, long size) {
         return size == 0 || NO_PARSER.equals(mediaType) || (size <= IN_PROCESS_MAX_BYTES && SMALL_SAFE.contains(mediaType));
