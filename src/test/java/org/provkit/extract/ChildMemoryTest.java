@@ -22,14 +22,14 @@ class ChildMemoryTest {
     @ParameterizedTest
     @CsvSource({
             // largest file (bytes), threads, heap MB, children
-            "0, 2, 256, 2",
-            "4000000, 2, 256, 2",
-            "5242880, 2, 256, 2",
-            "10485760, 2, 368, 1",
+            "0, 2, 192, 2",
+            "4000000, 2, 192, 2",
+            "5242880, 2, 216, 1",
+            "10485760, 2, 336, 1",
             "104857600, 2, 1024, 1",
             "10737418240, 8, 1024, 1",
-            "1000, 1, 256, 1",
-            "1000, 4, 256, 2"})
+            "1000, 1, 192, 1",
+            "1000, 4, 192, 2"})
     void theHeapFollowsTheLargestFileAndTheChildrenFitTheBudget(long largest, int threads, int heap, int children) {
         ChildMemory memory = ChildMemory.forWork(largest, threads);
         assertThat(memory).isEqualTo(new ChildMemory(heap, children));
