@@ -41,6 +41,7 @@ public final class TikaExtractor implements Extractor {
     private final TextLimits limits;
 
     public TikaExtractor(TextLimits limits) {
+        ImageReaderOrder.install();
         this.parser = new DetectOnceParser();
         this.limits = limits;
     }
