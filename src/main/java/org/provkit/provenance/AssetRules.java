@@ -138,11 +138,15 @@ final class AssetRules {
         return out;
     }
 
-    /** Images in raw HTML whose local file is not in the bundle; absolute ones become image URLs. */
+    /**
+     * Images in raw HTML whose local file is not in the bundle; absolute ones become image URLs. A captured page
+     * ({@code pageUrl}) has no local files: its references resolve against its URL (the crawl decides what is lost).
+     */
     List<MissingAsset> htmlMissing(HtmlFacts html, String docPath, Set<String> siblings, Path file, List<UrlRef> urls,
-            List<Credit> credits) {
+            List<Credit> credits, String pageUrl) {
         List<MissingAsset> out = new ArrayList<>();
         boolean externalBase = html.baseHref() != null && isExternal(html.baseHref());
+        String base = externalBase ? html.baseHref() : pageUrl;
         for (HtmlFacts.Image img : html.images()) {
             List<String> localTargets = new ArrayList<>();
             boolean anyPresent = false;
@@ -153,8 +157,8 @@ final class AssetRules {
                     anyPresent |= v.startsWith("data:");
                     continue;
                 }
-                if (isExternal(v) || externalBase) {
-                    String abs = isExternal(v) ? (v.startsWith("//") ? "https:" + v : v) : resolveAgainst(html.baseHref(), v);
+                if (isExternal(v) || base != null) {
+                    String abs = isExternal(v) ? (v.startsWith("//") ? "https:" + v : v) : resolveAgainst(base, v);
                     urls.add(Urls.ref(abs, UrlRef.IMAGE, ref.line(), Evidence.IN_MARKUP));
                     anyPresent = true; // an external reference, not a loss
                     continue;

@@ -88,14 +88,19 @@ public final class ProvenanceAnalyzer {
 
         List<UrlRef> urls = new ArrayList<>();
         UrlRef canonical = canonical(html, text, metadata, urls);
-        String canonicalHost = canonical == null ? null : Urls.host(canonical.url());
+        // A capture's own address stands in for the canonical URL its page does not declare.
+        UrlRef captured = document.capturedUrl() == null ? null
+                : Urls.ref(document.capturedUrl(), UrlRef.CAPTURED, null, Evidence.IN_METADATA);
+        UrlRef address = canonical != null ? canonical : captured;
+        String canonicalHost = address == null ? null : Urls.host(address.url());
 
         List<AssetRules.LineCredit> lineCredits = assets.textCredits(text);
         List<Credit> credits = new ArrayList<>(lineCredits.stream().map(AssetRules.LineCredit::credit).toList());
         List<MissingAsset> missing = new ArrayList<>(AssetRules.attachCredits(
                 assets.textMissing(text, document.path(), document.siblingPaths(), document.file(), urls), lineCredits));
         if (html != null) {
-            missing.addAll(assets.htmlMissing(html, document.path(), document.siblingPaths(), document.file(), urls, credits));
+            missing.addAll(assets.htmlMissing(html, document.path(), document.siblingPaths(), document.file(), urls, credits,
+                    captured == null ? null : captured.url()));
             figcaptionCredits(html, credits);
         }
         if (document.file() != null && OoxmlRelationships.isOoxml(mediaType, document.path())) {
@@ -106,7 +111,7 @@ public final class ProvenanceAnalyzer {
         List<String> authors = new ArrayList<>();
         List<Signal> sources = new ArrayList<>(textRules.find(text));
         List<Weighted> publishers = new ArrayList<>();
-        publisherFromUrl(canonical, publishers);
+        publisherFromUrl(address, publishers);
         if (html != null) {
             htmlSignals(html, canonical, canonicalHost, sources, publishers, authors);
         } else {
@@ -124,10 +129,13 @@ public final class ProvenanceAnalyzer {
         List<Hop> chain = ChainBuilder.build(sources, publishers, warnings);
 
         if (html != null) {
-            markupLinks(html, canonical, urls);
+            markupLinks(html, address, urls);
         }
         textUrls(text, urls);
         List<UrlRef> distinct = distinct(urls, warnings);
+        if (captured != null) {
+            distinct.add(0, captured);
+        }
 
         String language = language(text, html, metadata, warnings);
         String[] title = title(text, html, metadata, chain);

@@ -15,7 +15,14 @@ import java.util.Set;
  * @param metadata     every Tika metadata key with its values
  * @param siblingPaths the recorded paths of every source in the same bundle (to tell a missing asset
  *                     from one that is present)
+ * @param capturedUrl  for a web capture (a WARC record), the URL it was captured from; null otherwise
  */
 public record SourceDocument(String path, Path file, String mediaType, Path textFile,
-        Map<String, List<String>> metadata, Set<String> siblingPaths) {
+        Map<String, List<String>> metadata, Set<String> siblingPaths, String capturedUrl) {
+
+    /** A document that is not a web capture. */
+    public SourceDocument(String path, Path file, String mediaType, Path textFile, Map<String, List<String>> metadata,
+            Set<String> siblingPaths) {
+        this(path, file, mediaType, textFile, metadata, siblingPaths, null);
+    }
 }
