@@ -32,6 +32,9 @@ import org.provkit.ProvkitVersion;
 import org.provkit.bag.BagInfo;
 import org.provkit.bag.ChecksumAlgorithm;
 import org.provkit.bag.DigestWarmUp;
+import org.provkit.container.CaptureIndex;
+import org.provkit.container.ContainerFormat;
+import org.provkit.container.ContainerLimits;
 import org.provkit.extract.ChildMemory;
 import org.provkit.extract.DigestingInputStream;
 import org.provkit.extract.FileDigests;
@@ -184,11 +187,11 @@ public final class BundleService {
      * many documents there are.
      */
     record BundledDocument(String sourcePath, long sourceBytes, PayloadEntry original, List<PayloadEntry> staged,
-            ProvDocumentEntry prov, List<String> warnings, List<String> canonicalUrls) {
+            ProvDocumentEntry prov, List<String> warnings, List<String> canonicalUrls, Path pendingMembers) {
 
         /** The same once its original is packed and its PROV entry added: what is left to keep until the end. */
         BundledDocument packed() {
-            return new BundledDocument(sourcePath, sourceBytes, null, staged, null, warnings, canonicalUrls);
+            return new BundledDocument(sourcePath, sourceBytes, null, staged, null, warnings, canonicalUrls, pendingMembers);
         }
     }
 
@@ -214,7 +217,39 @@ public final class BundleService {
                 canonical.add(url.path("url").asText());
             }
         });
-        return new BundledDocument(path, source.size(), original, staged, prov, DocumentProcessor.warnings(doc.record()), canonical);
+        return new BundledDocument(path, source.size(), original, staged, prov, DocumentProcessor.warnings(doc.record()), canonical, null);
+    }
+
+    /**
+     * A container source: its members are read and staged (texts now, records once every capture is known, see
+     * {@link MemberFinisher}); its own record, which lists them, is staged here.
+     */
+    private static BundledDocument stageContainer(SourceFile source, ContainerFormat format, ContainerProcessor containers,
+            StagingSpool spool, Path staging, int number) throws IOException {
+        StagingSpool.Lane lane = spool.lane();
+        String path = source.recordedPath();
+        Path pending = staging.resolve("members-" + number + ".jsonl");
+        Path scratch = staging.resolve("container-" + number);
+        ContainerProcessor.Result result;
+        StagingSpool.Region record;
+        try (MemberStaging out = new MemberStaging(spool, lane, pending)) {
+            result = containers.process(source, format, scratch, out);
+            if (result.digests().bytes() != source.size()) {
+                throw new SourceChangedException(path + ": changed while it was being bundled ("
+                        + result.digests().bytes() + " bytes read, " + source.size() + " expected)");
+            }
+            record = out.stage(result.record());
+        } finally {
+            AtomicFiles.deleteRecursively(scratch);
+        }
+        PayloadEntry original = PayloadEntry.of(BagPaths.original(path), source.file(), 0, source.size(),
+                result.digests().sha256(), result.digests().sha512(), true);
+        PayloadEntry recordEntry = new PayloadEntry(BagPaths.record(path), lane.spool(), record.offset(), record.length(),
+                record.sha256(), record.sha512(), false);
+        ProvDocumentEntry prov = new ProvDocumentEntry(path, BagPaths.original(path), null, BagPaths.record(path),
+                result.digests().sha256(), result.record().head().path("mediaType").asText(), null, null, true);
+        return new BundledDocument(path, source.size(), original, List.of(recordEntry), prov,
+                DocumentProcessor.warnings(result.record().head()), List.of(), pending);
     }
 
     private List<BundledDocument> extractAll(BundleRequest request, List<SourceFile> files, Path staging, BagSink sink,
@@ -230,14 +265,28 @@ public final class BundleService {
         // 1.9 -> 1.5 s. Only the first: three JVMs loading Tika at once on two cores were slower.
         // Text and HTML start none.
         List<SourceFile> likelyForked = files.stream()
-                .filter(f -> RoutingExtractor.likelyForked(f.file().getFileName().toString(), f.size())).toList();
-        long largest = files.stream().filter(f -> RoutingExtractor.mayFork(f.file().getFileName().toString(), f.size()))
+                .filter(f -> RoutingExtractor.likelyForked(f.file().getFileName().toString(), f.size())
+                        && !WebArchives.named(f.file().getFileName().toString())).toList();
+        // A web archive's members are captured resources, each far smaller than the archive: its size says nothing
+        // about the heap a child needs.
+        long largest = files.stream().filter(f -> RoutingExtractor.mayFork(f.file().getFileName().toString(), f.size())
+                        && !WebArchives.named(f.file().getFileName().toString()))
                 .mapToLong(SourceFile::size).max().orElse(0);
         forked.expect(likelyForked.size(), likelyForked.stream().mapToLong(SourceFile::size).sum(),
                 ChildMemory.forWork(largest, settings.workers()));
         RoutingExtractor extractor = new RoutingExtractor(settings.limits(), forked);
         ProvenanceAnalyzer analyzer = request.registry() == null ? new ProvenanceAnalyzer() : new ProvenanceAnalyzer(request.registry());
         DocumentProcessor processor = new DocumentProcessor(extractor, analyzer);
+        CaptureIndex captures = new CaptureIndex();
+        // Members of containers are extracted on threads of their own: a container's thread only reads it.
+        ExecutorService memberPool = Executors.newFixedThreadPool(Math.max(1, request.threads()), runnable -> {
+            Thread thread = new Thread(runnable, "provkit-extract-member");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ContainerProcessor containers = new ContainerProcessor(extractor, analyzer, ContainerLimits.defaults(), captures,
+                memberPool, Math.max(1, request.threads()));
+        java.util.concurrent.atomic.AtomicInteger containerNumbers = new java.util.concurrent.atomic.AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.threads()), runnable -> {
             Thread thread = new Thread(runnable, "provkit-extract");
             thread.setDaemon(true);
@@ -248,8 +297,10 @@ public final class BundleService {
             for (SourceFile source : files) {
                 futures.add(pool.submit(() -> {
                     StagingSpool.Lane lane = spool.lane();
-                    ProcessedDocument doc = processor.process(source, lane.scratch(), siblings);
-                    BundledDocument staged = stage(doc, lane);
+                    java.util.Optional<ContainerFormat> container = ContainerProcessor.detect(source);
+                    BundledDocument staged = container.isPresent()
+                            ? stageContainer(source, container.get(), containers, spool, staging, containerNumbers.incrementAndGet())
+                            : stage(processor.process(source, lane.scratch(), siblings), lane);
                     progress.advance(source.size());
                     return staged;
                 }));
@@ -266,9 +317,19 @@ public final class BundleService {
                 documents.add(document.packed());
             }
             pool.shutdown();
+            // Every capture of the bundle is known now: the members of its containers can be checked against the crawl.
+            MemberFinisher finisher = new MemberFinisher(captures, spool.lane(), prov);
+            List<BundledDocument> members = new ArrayList<>();
+            for (BundledDocument document : documents) {
+                if (document.pendingMembers() != null) {
+                    members.addAll(finisher.finish(document.pendingMembers()));
+                }
+            }
+            documents.addAll(members);
             return documents;
         } finally {
             pool.shutdownNow();
+            memberPool.shutdownNow();
             extractor.close();
             progress.finish();
         }

@@ -10,6 +10,9 @@ import java.util.Set;
 
 import org.provkit.ExitCode;
 import org.provkit.ProvkitException;
+import org.provkit.container.CaptureIndex;
+import org.provkit.container.ContainerFormat;
+import org.provkit.container.ContainerLimits;
 import org.provkit.extract.ForkedExtractor;
 import org.provkit.extract.RoutingExtractor;
 import org.provkit.provenance.ProvenanceAnalyzer;
@@ -21,12 +24,15 @@ public final class Inspector implements java.io.Closeable {
 
     private final RoutingExtractor extractor;
     private final DocumentProcessor processor;
+    private final CaptureIndex captures = new CaptureIndex();
+    private final ContainerProcessor containers;
 
     public Inspector(Path registry) {
         ProvenanceAnalyzer analyzer = registry == null ? new ProvenanceAnalyzer() : new ProvenanceAnalyzer(registry);
         ForkedExtractor.Settings settings = ForkedExtractor.Settings.defaults(1);
         this.extractor = new RoutingExtractor(settings.limits(), new ForkedExtractor(settings));
         this.processor = new DocumentProcessor(extractor, analyzer);
+        this.containers = new ContainerProcessor(extractor, analyzer, ContainerLimits.defaults(), captures, null, 1);
     }
 
     /**
@@ -54,21 +60,33 @@ public final class Inspector implements java.io.Closeable {
     public List<ObjectNode> inspectFiles(List<SourceFile> files) throws IOException {
         Set<String> siblings = new LinkedHashSet<>();
         files.forEach(f -> siblings.add(f.recordedPath()));
-        List<ObjectNode> records = new ArrayList<>();
-        for (SourceFile file : files) {
-            if (!Files.isReadable(file.file())) {
-                throw new ProvkitException(ExitCode.UNREADABLE, file.file() + ": not readable (permission denied)");
+        Path text = Files.createTempFile("provkit-inspect-", ".txt");
+        Path scratch = Files.createTempDirectory("provkit-inspect-");
+        InspectedMembers inspected = new InspectedMembers(text);
+        try {
+            for (SourceFile file : files) {
+                if (!Files.isReadable(file.file())) {
+                    throw new ProvkitException(ExitCode.UNREADABLE, file.file() + ": not readable (permission denied)");
+                }
+                java.util.Optional<ContainerFormat> container = ContainerProcessor.detect(file);
+                if (container.isPresent()) {
+                    // A container's record comes first, its members after it, as they were read.
+                    int at = inspected.reserve();
+                    ContainerProcessor.Result result = containers.process(file, container.get(), scratch.resolve("c"), inspected);
+                    inspected.place(at, result.record().toObjectNode());
+                    AtomicFiles.deleteRecursively(scratch.resolve("c"));
+                } else {
+                    inspected.member(processor.process(file, text, siblings).record(), null, List.of());
+                }
             }
-            Path text = Files.createTempFile("provkit-inspect-", ".txt");
-            Files.delete(text);
-            try {
-                ObjectNode record = processor.process(file, text, siblings).record();
-                record.remove("originalPath");
-                record.remove("textPath");
-                records.add(record);
-            } finally {
-                Files.deleteIfExists(text);
-            }
+        } finally {
+            Files.deleteIfExists(text);
+            AtomicFiles.deleteRecursively(scratch);
+        }
+        List<ObjectNode> records = inspected.finish(captures);
+        for (ObjectNode record : records) {
+            record.remove("originalPath");
+            record.remove("textPath");
         }
         return records;
     }

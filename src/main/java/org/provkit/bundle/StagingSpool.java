@@ -94,6 +94,45 @@ final class StagingSpool implements AutoCloseable {
         Path spool() {
             return spool;
         }
+
+        /** Appends what {@code writer} writes, checksummed on the way. */
+        Region append(IoWriter writer) throws IOException {
+            long start = position;
+            java.security.MessageDigest sha256 = org.provkit.bag.ChecksumAlgorithm.SHA256.newDigest();
+            java.security.MessageDigest sha512 = org.provkit.bag.ChecksumAlgorithm.SHA512.newDigest();
+            OutputStream counted = new java.io.FilterOutputStream(out) {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                    sha256.update(b, off, len);
+                    sha512.update(b, off, len);
+                    position += len;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+            writer.write(counted);
+            counted.flush();
+            return new Region(start, position - start, sha256.digest(), sha512.digest());
+        }
+    }
+
+    /** Writes to a stream. */
+    @FunctionalInterface
+    interface IoWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Bytes appended to a lane's spool, with their checksums. */
+    record Region(long offset, long length, byte[] sha256, byte[] sha512) {
     }
 
     /** Passes on at most {@code limit} bytes and fails past them (the text must not grow after it was digested). */

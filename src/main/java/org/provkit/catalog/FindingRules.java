@@ -71,7 +71,7 @@ public final class FindingRules {
     public static List<CatalogFinding> forDocument(String bundle, DocumentRecord record) {
         List<CatalogFinding> findings = new ArrayList<>();
         String document = record.path();
-        if (record.recordPath() != null && record.chain().isEmpty()) {
+        if (record.recordPath() != null && record.chain().isEmpty() && !record.container()) {
             findings.add(CatalogFinding.of(FindingCode.UNATTRIBUTED, bundle, document,
                     document + " has no attribution chain: nobody is named as its origin or publisher"));
         }
@@ -157,6 +157,9 @@ public final class FindingRules {
         }
         if (asset.line() != null) {
             message.append(" at line ").append(asset.line());
+        }
+        if (asset.reason() != null) {
+            message.append(" (").append(asset.target() == null ? "" : asset.target() + ": ").append(asset.reason()).append(')');
         }
         if (asset.credit() != null) {
             message.append(", credited to ").append(asset.credit());

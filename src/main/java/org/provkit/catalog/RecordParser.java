@@ -46,7 +46,8 @@ public final class RecordParser {
         }
         List<MissingAsset> missing = new ArrayList<>();
         for (JsonNode asset : array(root, "missingAssets")) {
-            missing.add(new MissingAsset(text(asset, "kind"), text(asset, "marker"), integer(asset, "line"), text(asset, "credit")));
+            missing.add(new MissingAsset(text(asset, "kind"), text(asset, "marker"), integer(asset, "line"), text(asset, "credit"),
+                    text(asset, "target"), text(asset, "reason")));
         }
         List<DocumentUrl> urls = new ArrayList<>();
         for (JsonNode url : array(root, "urls")) {
@@ -76,7 +77,8 @@ public final class RecordParser {
                 text(root, "mediaType"), longValue(root, "bytes"), text(root, "sha256"), text(root, "sha512"),
                 text(root, "language"), text(root, "title"), List.copyOf(chain), List.copyOf(credits),
                 List.copyOf(missing), List.copyOf(urls), List.copyOf(warnings), text(extraction, "status"),
-                List.copyOf(conflicts), Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+                List.copyOf(conflicts), Json.mapper().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(root),
+                root.path("members").isArray() && root.path("contents").isObject());
     }
 
     /** {@code data/records/seeds/a.txt.json} → {@code seeds/a.txt}. */

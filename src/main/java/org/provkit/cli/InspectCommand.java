@@ -77,6 +77,18 @@ public final class InspectCommand implements Callable<Integer> {
                 out.println("  title: " + record.path("title").asText());
             }
             out.println("  sha256: " + record.path("sha256").asText());
+            if (record.path("container").isTextual()) {
+                out.println("  in: " + record.path("container").asText() + " (" + member(record.path("member")) + ")");
+            }
+            JsonNode capture = record.path("capture");
+            if (capture.isObject()) {
+                out.println("  captured: " + capture.path("url").asText() + " at " + capture.path("date").asText("an unknown time")
+                        + (capture.path("httpStatus").isNumber() ? ", HTTP " + capture.path("httpStatus").asInt() : "")
+                        + (capture.path("crawler").path("software").isTextual() ? ", by " + capture.path("crawler").path("software").asText() : ""));
+            }
+            if (record.path("members").isArray()) {
+                out.println("  " + record.path("contents").path("format").asText() + " of " + record.path("members").size() + " members");
+            }
             for (JsonNode url : record.path("urls")) {
                 if (!"mentioned".equals(url.path("role").asText()) || record.path("urls").size() <= 5) {
                     out.println("  url: " + url.path("url").asText() + " (" + url.path("role").asText() + ")");
@@ -108,6 +120,7 @@ public final class InspectCommand implements Callable<Integer> {
             for (JsonNode missing : record.path("missingAssets")) {
                 out.println("  missing " + missing.path("kind").asText() + ": \"" + missing.path("marker").asText() + "\""
                         + (missing.path("line").isNumber() ? " line " + missing.path("line").asInt() : "")
+                        + (missing.path("reason").isTextual() ? " (" + missing.path("target").asText() + ": " + missing.path("reason").asText() + ")" : "")
                         + (missing.path("credit").isTextual() ? " (credit: " + missing.path("credit").asText() + ")" : ""));
             }
             for (JsonNode warning : record.path("warnings")) {
@@ -118,6 +131,18 @@ public final class InspectCommand implements Callable<Integer> {
                         out.println("  meta " + field.getKey() + ": " + field.getValue()));
             }
             out.println();
+        }
+
+        /** A member's identity as a person reads it: its entry name, or its record ID and offset. */
+        private static String member(JsonNode member) {
+            if (member.path("recordId").isTextual()) {
+                return member.path("recordType").asText("record") + " " + member.path("recordId").asText() + " at offset "
+                        + member.path("offset").asLong();
+            }
+            if (member.path("messageId").isTextual()) {
+                return "message " + member.path("messageId").asText() + " at offset " + member.path("offset").asLong();
+            }
+            return "entry " + member.path("entryName").asText(member.path("name").asText());
         }
 
         private static String evidence(JsonNode evidence) {
