@@ -9,8 +9,13 @@ import java.util.Set;
 
 import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
 import org.apache.commons.compress.archivers.sevenz.SevenZFile;
+import org.apache.commons.compress.archivers.sevenz.SevenZMethod;
+import org.apache.commons.compress.archivers.sevenz.SevenZMethodConfiguration;
 
-/** 7z archives: every file entry is a member, in the archive's order. Encrypted ones are named and not read. */
+/**
+ * 7z archives: every file entry is a member, in the archive's order. Encrypted ones are named and not read (provkit
+ * holds no passwords).
+ */
 public final class SevenZMembers implements ContainerReader {
 
     @Override
@@ -20,6 +25,10 @@ public final class SevenZMembers implements ContainerReader {
             SevenZArchiveEntry entry;
             while ((entry = sevenZ.getNextEntry()) != null) {
                 if (entry.isDirectory() || entry.isAntiItem()) {
+                    continue;
+                }
+                if (encrypted(entry)) {
+                    entries.warn("entry \"" + entry.getName() + "\" is encrypted (a password is needed): not read");
                     continue;
                 }
                 if (!entries.member(entry.getName(), null, sevenZ.getInputStream(entry))) {
@@ -37,6 +46,15 @@ public final class SevenZMembers implements ContainerReader {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("members", entries.members());
         return new ContainerSummary(ContainerFormat.SEVEN_Z, details, entries.warnings());
+    }
+
+    private static boolean encrypted(SevenZArchiveEntry entry) {
+        for (SevenZMethodConfiguration method : entry.getContentMethods()) {
+            if (method.getMethod() == SevenZMethod.AES256SHA256) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class ZipMembers implements ContainerReader {
         }
         if (!zip.canReadEntryData(entry)) {
             entries.warn("entry \"" + entry.getName() + "\" at offset " + offset + " cannot be decompressed ("
-                    + (entry.getGeneralPurposeBit().usesEncryption() ? "encrypted" : "method " + entry.getMethod())
+                    + (entry.getGeneralPurposeBit().usesEncryption() ? "encrypted: a password is needed" : "method " + entry.getMethod())
                     + "): not read");
             return true;
         }
