@@ -37,7 +37,9 @@ public final class Interruption {
             List<String> lost = new ArrayList<>();
             for (CleanUp cleanUp : CLEAN_UPS) {
                 runQuietly(cleanUp.action());
-                lost.add(cleanUp.lost());
+                if (cleanUp.lost() != null) {
+                    lost.add(cleanUp.lost());
+                }
             }
             sleepBriefly();
             // Once more: a thread may have created a file while the first pass ran.
@@ -60,7 +62,8 @@ public final class Interruption {
     /**
      * Runs {@code action} if the run is interrupted before the returned registration is closed.
      *
-     * @param lost what the user is told was not done, e.g. "no bundle was written (temporary files removed)"
+     * @param lost what the user is told was not done, e.g. "no bundle was written (temporary files removed)";
+     *             null when another registration says it
      */
     public static Registration onInterrupt(String lost, Runnable action) {
         CleanUp cleanUp = new CleanUp(lost, action);

@@ -103,6 +103,17 @@ public final class AtomicFiles {
         }
     }
 
+    /** Removes this process's own temporary files and folders in {@code folder} (a run that is being stopped). */
+    public static void removeOwn(Path folder) {
+        try (var entries = Files.newDirectoryStream(folder, TEMP_PREFIX + ProcessHandle.current().pid() + "-*")) {
+            for (Path entry : entries) {
+                deleteRecursively(entry);
+            }
+        } catch (IOException e) {
+            // what cannot be removed now carries a temporary name: the next run's sweep removes it
+        }
+    }
+
     public static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;

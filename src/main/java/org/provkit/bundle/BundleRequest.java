@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.provkit.bag.BagInfo;
 import org.provkit.sign.BundleSigner;
 
 /**
@@ -15,6 +16,7 @@ import org.provkit.sign.BundleSigner;
  * @param reproducible true when {@code bagTime} is fixed (SOURCE_DATE_EPOCH): no wall-clock time enters the bundle
  * @param registry     an extra party registry file, or null
  * @param threads      extraction threads
+ * @param bagInfo      bag-info.txt fields the archivist gives (contact, description, group...), in order
  */
 public record BundleRequest(
         List<Path> sources,
@@ -27,5 +29,17 @@ public record BundleRequest(
         Instant bagTime,
         boolean reproducible,
         Path registry,
-        int threads) {
+        int threads,
+        List<BagInfo.Entry> bagInfo) {
+
+    public BundleRequest {
+        bagInfo = bagInfo == null ? List.of() : List.copyOf(bagInfo);
+    }
+
+    /** A request without bag-info fields of the archivist's own. */
+    public BundleRequest(List<Path> sources, Path outputDir, String name, BundleFormat format, String organization,
+            String archivist, Optional<BundleSigner> signer, Instant bagTime, boolean reproducible, Path registry, int threads) {
+        this(sources, outputDir, name, format, organization, archivist, signer, bagTime, reproducible, registry, threads,
+                List.of());
+    }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.provkit.ExitCode;
+import org.provkit.Interruption;
 import org.provkit.Json;
 import org.provkit.ProvkitException;
 import org.provkit.ProvkitVersion;
@@ -70,7 +71,7 @@ public final class BundleService {
 
     public BundleResult bundle(BundleRequest request) throws IOException {
         warmUp();
-        return bundleScanned(request, SourceScanner.scan(request.sources()));
+        return bundleScanned(request, SourceScanner.scan(request.sources(), request.outputDir()));
     }
 
     /**
@@ -95,14 +96,17 @@ public final class BundleService {
 
     private BundleResult bundleScanned(BundleRequest request, SourceScanner.Result scan) throws IOException {
         if (scan.files().isEmpty()) {
-            throw new ProvkitException(ExitCode.UNREADABLE, "no files to bundle in " + request.sources());
+            throw new ProvkitException(ExitCode.UNREADABLE, "no files to bundle in " + request.sources()
+                    + (scan.notes().isEmpty() ? "" : " (" + scan.notes().get(0).path() + ": " + scan.notes().get(0).message()
+                            + (scan.notes().size() > 1 ? "; and " + (scan.notes().size() - 1) + " more notes" : "") + ")"));
         }
         Path outputDir = request.outputDir().toAbsolutePath().normalize();
         Files.createDirectories(outputDir);
         AtomicFiles.removeLeftovers(outputDir);
         Path staging = AtomicFiles.tempSibling(outputDir, "staging");
-        Files.createDirectory(staging);
-        try {
+        try (Interruption.Registration cleanUp = Interruption.onInterrupt("no bundle was written; its temporary files in "
+                + outputDir + " were removed", () -> AtomicFiles.removeOwn(outputDir))) {
+            Files.createDirectory(staging);
             return bundle(request, scan, outputDir, staging);
         } finally {
             AtomicFiles.deleteRecursively(staging);
@@ -118,9 +122,26 @@ public final class BundleService {
         String name = request.name() != null ? request.name() : defaultName(request.sources().get(0), request.bagTime(), files);
         BundleNames.check(name);
         Path target = outputDir.resolve(name + request.format().extension());
-        if (Files.exists(target)) {
-            throw new ProvkitException(ExitCode.USAGE, target + " already exists: a bundle is never overwritten (choose --name)");
+        try (BundleLock lock = BundleLock.acquire(outputDir, target.getFileName().toString());
+                Interruption.Registration unlock = Interruption.onInterrupt(null, () -> deleteQuietly(lock.file()))) {
+            if (Files.exists(target)) {
+                throw new ProvkitException(ExitCode.USAGE, target + " already exists: a bundle is never overwritten (choose --name)");
+            }
+            return bundleLocked(request, scan, staging, files, name, target, started);
         }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the next run of the same name takes the lock file over
+        }
+    }
+
+    private BundleResult bundleLocked(BundleRequest request, SourceScanner.Result scan, Path staging, List<SourceFile> files,
+            String name, Path target, Instant started) throws IOException {
+        Path outputDir = target.getParent();
         Path temp = AtomicFiles.tempSibling(outputDir, name + request.format().extension());
         BundleActivity activity = new BundleActivity(name, started, null, ProvkitVersion.agent(),
                 request.archivist(), request.organization());
@@ -416,7 +437,7 @@ public final class BundleService {
                 info = info.with("External-Identifier", identifier);
             }
         }
-        return info;
+        return BagInfoFields.merge(info, request.bagInfo());
     }
 
     private static Map<String, String> toMap(Set<String> values) {

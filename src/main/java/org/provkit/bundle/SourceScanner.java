@@ -42,6 +42,15 @@ public final class SourceScanner {
     }
 
     public static Result scan(List<Path> sources) {
+        return scan(sources, null);
+    }
+
+    /**
+     * As {@link #scan(List)}, for a run that writes into {@code outputFolder}: what the folders hold that must
+     * not be bundled (that folder, bundles, catalogs) is left out with a note ({@link SourceExclusions}).
+     */
+    public static Result scan(List<Path> sources, Path outputFolder) {
+        SourceExclusions exclusions = SourceExclusions.writingTo(outputFolder);
         List<SourceFile> files = new ArrayList<>();
         List<SourceNote> notes = new ArrayList<>();
         Set<String> roots = new HashSet<>();
@@ -49,7 +58,7 @@ public final class SourceScanner {
         for (Path source : sources) {
             String root = uniqueRoot(rootName(source), roots);
             if (Files.isDirectory(source)) {
-                walk(source, root, files, notes);
+                walk(source, root, files, notes, exclusions);
             } else if (Files.isRegularFile(source)) {
                 if (!Files.isReadable(source)) {
                     throw new ProvkitException(ExitCode.UNREADABLE, source + ": not readable (permission denied)");
@@ -98,13 +107,28 @@ public final class SourceScanner {
         return candidate;
     }
 
-    private static void walk(Path folder, String root, List<SourceFile> files, List<SourceNote> notes) {
+    private static void walk(Path folder, String root, List<SourceFile> files, List<SourceNote> notes,
+            SourceExclusions exclusions) {
         try {
             Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String excluded = exclusions.folder(dir, attrs);
+                    if (excluded != null) {
+                        String relative = relative(folder, dir);
+                        notes.add(new SourceNote(relative.isEmpty() ? root : root + "/" + relative, excluded));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String recorded = root + "/" + relative(folder, file);
-                    if (attrs.isSymbolicLink()) {
+                    String excluded = attrs.isRegularFile() ? exclusions.file(file) : null;
+                    if (excluded != null) {
+                        notes.add(new SourceNote(recorded, excluded));
+                    } else if (attrs.isSymbolicLink()) {
                         notes.add(new SourceNote(recorded, "symbolic link: not followed, not bundled"));
                     } else if (attrs.isRegularFile()) {
                         if (!Files.isReadable(file)) {

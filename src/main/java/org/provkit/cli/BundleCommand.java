@@ -19,7 +19,6 @@ import org.provkit.bundle.BundleRequest;
 import org.provkit.bundle.BundleResult;
 import org.provkit.bundle.BundleService;
 import org.provkit.bundle.SourceChangedException;
-import org.provkit.bundle.SourceNote;
 import org.provkit.bundle.SourceScanner;
 import org.provkit.sign.BundleSigner;
 
@@ -37,7 +36,13 @@ import picocli.CommandLine.ParentCommand;
         description = {"Extract, attribute, pack, checksum and sign source documents into one BagIt bundle.",
             "Sources are files or folders (default: seeds/). The bundle is written to a temporary name, synced, "
                 + "then renamed: an existing bundle is never overwritten.",
-            "With SOURCE_DATE_EPOCH set, the same sources give the same bytes (apart from signature/)."})
+            "With SOURCE_DATE_EPOCH set, the same sources give the same bytes (apart from signature/).",
+            "Left out of the folders walked, with a note: the output folder, bundles and catalogs found there."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:bundle written", "1:bundle written, but --strict and a document has a warning",
+            "2:usage error (a bad option, a file where a folder is needed, the bundle exists already)",
+            "3:a source could not be read or the bundle could not be written",
+            "4:another provkit run is writing the same bundle (same folder and name): this one stopped at once"})
 public final class BundleCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -64,8 +69,8 @@ public final class BundleCommand implements Callable<Integer> {
             description = "tar (default), tar.gz, zip or dir.")
     String format;
 
-    @Option(names = "--organization", paramLabel = "NAME", description = "Source-Organization recorded in bag-info.txt.")
-    String organization;
+    @Mixin
+    BagInfoOptions bagInfo;
 
     @Option(names = "--archivist", paramLabel = "NAME",
             description = "Person on whose behalf the bundle is made, for the PROV graph (default: your user name).")
@@ -93,6 +98,7 @@ public final class BundleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw ProvkitException.usage("--format: " + e.getMessage());
         }
+        List<org.provkit.bag.BagInfo.Entry> fields = bagInfo.fields();
         List<Path> inputs = sources == null || sources.isEmpty() ? List.of(defaultSources()) : sources;
         SourceDateEpoch epoch = SourceDateEpoch.fromEnvironment();
         // Everything that can be wrong with the command line or the places it names is said before any work
@@ -105,19 +111,17 @@ public final class BundleCommand implements Callable<Integer> {
             err.println("provkit: created the output folder " + output);
         }
         Optional<BundleSigner> signer = signing.signer(err);
-        BundleRequest request = new BundleRequest(inputs, output, name, bundleFormat, organization,
+        BundleRequest request = new BundleRequest(inputs, output, name, bundleFormat, bagInfo.organization(),
                 archivist != null ? archivist : System.getProperty("user.name", "archivist"), signer,
                 epoch.time(), epoch.fixed(), registry,
-                threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors());
+                threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors(), fields);
         BundleResult result;
         try {
             result = new BundleService(ProgressBar.forOptions(global, err)).bundle(request);
         } catch (SourceChangedException e) {
             throw new ProvkitException(ExitCode.UNREADABLE, e.getMessage() + "; no bundle was written, run again");
         }
-        for (SourceNote note : result.notes()) {
-            err.println("note: " + note.path() + ": " + note.message());
-        }
+        WarningLines.notes(result.notes()).forEach(err::println);
         WarningLines.of(result.warnings()).forEach(err::println);
         if (global.json) {
             Json.mapper().writeValue(out, json(result));
