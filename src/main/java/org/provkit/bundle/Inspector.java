@@ -40,6 +40,17 @@ public final class Inspector implements java.io.Closeable {
      * would record its files), in order.
      */
     public List<ObjectNode> inspect(List<Path> inputs) throws IOException {
+        return inspect(inputs, (record, text) -> { });
+    }
+
+    /** Receives each document's record with its extracted text (a temporary file, removed afterwards). */
+    @FunctionalInterface
+    public interface TextConsumer {
+        void accept(ObjectNode record, Path text) throws IOException;
+    }
+
+    /** As {@link #inspect(List)}, handing each record and its extracted text to {@code texts} as it is made. */
+    public List<ObjectNode> inspect(List<Path> inputs, TextConsumer texts) throws IOException {
         List<SourceFile> files = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isRegularFile(input)) {
@@ -50,7 +61,7 @@ public final class Inspector implements java.io.Closeable {
                 throw new ProvkitException(ExitCode.UNREADABLE, input + ": no such file or folder");
             }
         }
-        return inspectFiles(files);
+        return inspectFiles(files, texts);
     }
 
     /**
@@ -58,6 +69,14 @@ public final class Inspector implements java.io.Closeable {
      * its sources itself, as the Spark jobs do); each file is judged among the others (missing assets).
      */
     public List<ObjectNode> inspectFiles(List<SourceFile> files) throws IOException {
+        return inspectFiles(files, (record, text) -> { });
+    }
+
+    /**
+     * As {@link #inspectFiles(List)}, handing each record and its extracted text to {@code texts} (a container's
+     * members are not handed over: their texts are not kept).
+     */
+    public List<ObjectNode> inspectFiles(List<SourceFile> files, TextConsumer texts) throws IOException {
         Set<String> siblings = new LinkedHashSet<>();
         files.forEach(f -> siblings.add(f.recordedPath()));
         Path text = Files.createTempFile("provkit-inspect-", ".txt");
@@ -76,7 +95,9 @@ public final class Inspector implements java.io.Closeable {
                     inspected.place(at, result.record().toObjectNode());
                     AtomicFiles.deleteRecursively(scratch.resolve("c"));
                 } else {
-                    inspected.member(processor.process(file, text, siblings).record(), null, List.of());
+                    ObjectNode record = processor.process(file, text, siblings).record();
+                    texts.accept(record, text);
+                    inspected.member(record, null, List.of());
                 }
             }
         } finally {

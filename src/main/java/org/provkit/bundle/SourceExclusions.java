@@ -7,14 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
-import org.apache.commons.compress.archivers.ArchiveEntry;
-import org.apache.commons.compress.archivers.ArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.provkit.OutputFiles;
+import org.provkit.bag.BagShape;
 
 /**
  * What {@code bundle} leaves out of the folders it walks, each with a note: its own output folder
@@ -25,13 +20,6 @@ import org.provkit.OutputFiles;
  */
 final class SourceExclusions {
 
-    /**
-     * A bag's declaration in the archive's one top folder ({@code NAME/bagit.txt}), or the payload a provkit
-     * bundle starts with ({@code NAME/data/originals/...}).
-     */
-    private static final Pattern BAG_ENTRY = Pattern.compile("(\\./)?[^/]+/(bagit\\.txt|data/(originals|records|text)/.*)");
-    /** Entries of a tar looked at for those; a bag's declaration comes early (or a bundle's payload first). */
-    private static final int ENTRIES_LOOKED_AT = 64;
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Object outputFolderKey;
@@ -59,7 +47,7 @@ final class SourceExclusions {
         if (isOutputFolder(folder, attributes)) {
             return "left out: the output folder, where bundles are written";
         }
-        if (Files.isRegularFile(folder.resolve("bagit.txt"))) {
+        if (BagShape.looksLikeBag(folder)) {
             return "left out: a BagIt bag (a bundle written as a folder?); to bundle it anyway, name it as a SOURCE";
         }
         return null;
@@ -75,8 +63,7 @@ final class SourceExclusions {
         if (isCatalog(file, name)) {
             return "left out: a provkit catalog (derived from bundles; audit rebuilds it)";
         }
-        if ((lower.endsWith(".tar") || lower.endsWith(".tar.gz") || lower.endsWith(".tgz") || lower.endsWith(".zip"))
-                && holdsABag(file, lower)) {
+        if (BagShape.looksLikeBag(file)) {
             return "left out: a bundle (a BagIt bag packed as " + lower.substring(lower.indexOf('.') + 1) + "); to bundle it"
                     + " anyway, name it as a SOURCE";
         }
@@ -109,35 +96,6 @@ final class SourceExclusions {
         }
         String schema = new String(head, StandardCharsets.ISO_8859_1);
         return name.startsWith("catalog.sqlite") || (schema.contains("schema_version") && schema.contains("document_text"));
-    }
-
-    /** True when the archive's first entries lie in one top folder that holds {@code bagit.txt} or {@code data/}. */
-    private static boolean holdsABag(Path archive, String lower) {
-        try {
-            if (lower.endsWith(".zip")) {
-                try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
-                    return java.util.Collections.list(zip.getEntries()).stream()
-                            .anyMatch(entry -> BAG_ENTRY.matcher(entry.getName()).matches());
-                }
-            }
-            try (InputStream file = Files.newInputStream(archive);
-                    InputStream in = lower.endsWith(".tar") ? file
-                            : GzipCompressorInputStream.builder().setInputStream(file).get();
-                    ArchiveInputStream<?> tar = new TarArchiveInputStream(in)) {
-                for (int i = 0; i < ENTRIES_LOOKED_AT; i++) {
-                    ArchiveEntry entry = tar.getNextEntry();
-                    if (entry == null) {
-                        return false;
-                    }
-                    if (BAG_ENTRY.matcher(entry.getName()).matches()) {
-                        return true;
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return false; // not a readable archive: a source like any other
-        }
-        return false;
     }
 
     private static byte[] head(Path file, int bytes) {

@@ -1,14 +1,25 @@
 package org.provkit.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.provkit.ExitCode;
 import org.provkit.Json;
 import org.provkit.JsonFiles;
+import org.provkit.OutputFiles;
+import org.provkit.bag.BagShape;
+import org.provkit.bundle.SourceFile;
+import org.provkit.retrieve.BundleEntries;
+import org.provkit.retrieve.BundleIndex;
 import org.provkit.bundle.Inspector;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,10 +31,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code provkit inspect}: what bundle would record, without packing. */
+/**
+ * {@code provkit inspect}: what bundle would record for each file, without packing; for a bundle, the records
+ * it holds.
+ */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Show what bundle would record for each file: media type, language, title, URLs, "
-                + "attribution chain with its evidence, credits, missing assets, warnings.")
+        description = {"Show what bundle would record for each file: media type, language, title, URLs, "
+                + "attribution chain with its evidence, credits, missing assets, warnings.",
+            "For a bundle (.tar, .tar.gz, .zip or bag folder), show the records it holds instead: what was recorded "
+                + "when it was made. - reads one document from standard input."})
 public final class InspectCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -32,7 +48,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files (or folders) to inspect.")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files or folders to inspect, bundles to read, or - for "
+            + "standard input.")
     List<Path> files;
 
     @Option(names = "--registry", paramLabel = "FILE", description = "Extra party registry (JSON) merged with the built-in one.")
@@ -41,14 +58,42 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--metadata", description = "Also print every metadata key (always in --json).")
     boolean metadata;
 
+    @Option(names = "--text", description = "Also print each document's extracted text (in --json: a text field).")
+    boolean text;
+
+    /** Texts longer than this are cut in the output (the bundle or the file keeps all of it). */
+    static final int MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
     @Override
     public Integer call() throws IOException {
         if (registry != null) {
             JsonFiles.requireWellFormed(registry, "--registry");
         }
-        List<ObjectNode> records;
-        try (Inspector inspector = new Inspector(registry)) {
-            records = inspector.inspect(files);
+        List<Path> sources = new ArrayList<>();
+        List<Path> bundles = new ArrayList<>();
+        boolean stdin = false;
+        for (Path file : files) {
+            if (OutputFiles.isStandardStream(file)) {
+                stdin = true;
+            } else if (BagShape.looksLikeBag(file)) {
+                bundles.add(file);
+            } else {
+                sources.add(file);
+            }
+        }
+        List<ObjectNode> records = new ArrayList<>();
+        if (!sources.isEmpty() || stdin) {
+            try (Inspector inspector = new Inspector(registry)) {
+                if (!sources.isEmpty()) {
+                    records.addAll(inspector.inspect(sources, this::withText));
+                }
+                if (stdin) {
+                    records.addAll(inspectStandardInput(inspector));
+                }
+            }
+        }
+        for (Path bundle : bundles) {
+            records.addAll(bundleRecords(bundle));
         }
         PrintStream out = parent.out();
         if (global.json) {
@@ -64,13 +109,56 @@ public final class InspectCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** With --text, the extracted text goes into the record (a field the printer shows last). */
+    private void withText(ObjectNode record, Path textFile) throws IOException {
+        if (text) {
+            record.put("text", Files.isRegularFile(textFile) ? read(Files.newInputStream(textFile)) : "");
+        }
+    }
+
+    private List<ObjectNode> inspectStandardInput(Inspector inspector) throws IOException {
+        Path folder = Files.createTempDirectory("provkit-stdin-");
+        Path file = folder.resolve("stdin");
+        try {
+            Files.copy(System.in, file);
+            return inspector.inspectFiles(List.of(new SourceFile(file, "-", Files.size(file))), this::withText);
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(folder);
+        }
+    }
+
+    /** A bundle's own records, each with the bundle it came from (and with --text its extracted text). */
+    private List<ObjectNode> bundleRecords(Path bundle) {
+        BundleIndex index = BundleIndex.read(bundle);
+        List<ObjectNode> records = new ArrayList<>();
+        Map<String, ObjectNode> byText = new HashMap<>();
+        for (ObjectNode record : index.records()) {
+            ObjectNode copy = record.deepCopy();
+            copy.put("bundle", bundle.toString());
+            records.add(copy);
+            byText.put(BundleIndex.textPath(record), copy);
+        }
+        if (text) {
+            BundleEntries.forEach(bundle, byText.keySet(), (path, content) -> byText.get(path).put("text", read(content)));
+        }
+        return records;
+    }
+
+    private static String read(InputStream in) throws IOException {
+        try (in) {
+            return new String(in.readNBytes(MAX_TEXT_BYTES), StandardCharsets.UTF_8);
+        }
+    }
+
     /** A record as people read it. */
     static final class RecordText {
         private RecordText() {
         }
 
         static void print(JsonNode record, boolean withMetadata, PrintStream out) {
-            out.println(record.path("path").asText());
+            out.println(record.path("path").asText() + (record.path("bundle").isTextual()
+                    ? "  (recorded in " + record.path("bundle").asText() + ")" : ""));
             out.println("  " + record.path("mediaType").asText() + ", " + record.path("bytes").asLong() + " bytes"
                     + (record.path("language").isTextual() ? ", language " + record.path("language").asText() : ", language unknown"));
             if (record.path("title").isTextual()) {
@@ -129,6 +217,10 @@ public final class InspectCommand implements Callable<Integer> {
             if (withMetadata) {
                 record.path("metadata").fields().forEachRemaining(field ->
                         out.println("  meta " + field.getKey() + ": " + field.getValue()));
+            }
+            if (record.path("text").isTextual()) {
+                out.println("  text:");
+                record.path("text").asText().lines().forEach(line -> out.println("    " + line));
             }
             out.println();
         }

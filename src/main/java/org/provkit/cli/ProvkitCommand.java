@@ -30,7 +30,7 @@ public final class ProvkitCommand implements Runnable {
      * for takes a fraction of that.
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(BundleCommand.class, VerifyCommand.class, InspectCommand.class,
-            AuditCommand.class, SearchCommand.class, KeysCommand.class, CommandLine.HelpCommand.class,
+            ExtractCommand.class, AuditCommand.class, SearchCommand.class, KeysCommand.class, CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class);
 
     @Spec
@@ -94,6 +94,6 @@ public final class ProvkitCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "a command is required (bundle, verify, inspect, audit, search, keys, help)");
+                "a command is required (bundle, verify, inspect, extract, audit, search, keys, help)");
     }
 }

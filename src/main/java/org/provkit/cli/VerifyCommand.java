@@ -6,11 +6,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.provkit.ExitCode;
 import org.provkit.Json;
 import org.provkit.ProvkitException;
+import org.provkit.catalog.BundleFile;
+import org.provkit.catalog.CollectionScanner;
 import org.provkit.verify.BagVerifier;
 import org.provkit.verify.Finding;
 import org.provkit.verify.Severity;
@@ -31,7 +37,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Verify provkit bundles and BagIt bags (0.93 to 1.0): completeness, every checksum,"
                 + " the signature and its timestamp.",
-            "TARGET is a bag directory, .tar, .tar.gz/.tgz or .zip; archives are read as a stream, never unpacked."},
+            "TARGET is a bag directory, .tar, .tar.gz/.tgz or .zip, or a folder of bundles (each is verified); archives "
+                + "are read as a stream, never unpacked."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every target is valid (warnings are printed but allowed)",
@@ -46,7 +53,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     ProvkitCommand parent;
 
-    @Parameters(arity = "1..*", paramLabel = "TARGET", description = "Bundles or bags to verify.")
+    @Parameters(arity = "1..*", paramLabel = "TARGET", description = "Bundles or bags to verify, or folders of them.")
     List<Path> targets;
 
     @Option(names = "--trust", paramLabel = "CERT|DIR",
@@ -61,6 +68,10 @@ public final class VerifyCommand implements Callable<Integer> {
             + " payload file listed; no checksum.")
     boolean completenessOnly;
 
+    @Option(names = {"-p", "--processes"}, paramLabel = "N", defaultValue = "1",
+            description = "Verify N targets at once (default: ${DEFAULT-VALUE}; each already hashes on every core).")
+    int processes;
+
     private record Outcome(Path target, VerificationReport report, String unreadable) {
     }
 
@@ -69,16 +80,33 @@ public final class VerifyCommand implements Callable<Integer> {
         if (trust != null && !Files.exists(trust)) {
             throw ProvkitException.usage("--trust " + trust + ": no such file or folder");
         }
+        if (processes < 1) {
+            throw ProvkitException.usage("--processes must be at least 1, not " + processes);
+        }
         VerifyOptions options = new VerifyOptions(trust, fast, completenessOnly);
         PrintStream out = parent.out();
         PrintStream err = parent.err();
         List<Outcome> outcomes = new ArrayList<>();
-        for (Path target : targets) {
-            Outcome outcome = verifyOne(target, options, err);
-            outcomes.add(outcome);
-            if (!global.json && (!global.quiet || !valid(outcome))) {
-                printText(out, outcome);
+        ExecutorService pool = Executors.newFixedThreadPool(processes, runnable -> {
+            Thread thread = new Thread(runnable, "provkit-verify");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Outcome>> running = new ArrayList<>();
+            for (Path target : expandFolders(targets, global.notes(err))) {
+                running.add(pool.submit(() -> verifyOne(target, options, err)));
             }
+            for (Future<Outcome> future : running) {
+                Outcome outcome = await(future);
+                outcomes.add(outcome);
+                if (!global.json && (!global.quiet || !valid(outcome))) {
+                    printText(out, outcome);
+                    out.flush();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
         if (global.json) {
             printJson(out, outcomes);
@@ -100,6 +128,45 @@ public final class VerifyCommand implements Callable<Integer> {
         return outcomes.stream().allMatch(o -> o.report().valid()) ? ExitCode.OK : ExitCode.PROBLEMS;
     }
 
+    /**
+     * A folder that is no bag but holds bundles (archives/) stands for each of them; one that holds neither
+     * is verified as given (and fails), with a word on what it is not.
+     */
+    private static List<Path> expandFolders(List<Path> targets, PrintStream notes) {
+        List<Path> expanded = new ArrayList<>();
+        for (Path target : targets) {
+            if (!Files.isDirectory(target) || Files.exists(target.resolve("bagit.txt"))) {
+                expanded.add(target);
+                continue;
+            }
+            List<BundleFile> bundles = CollectionScanner.scan(target);
+            if (bundles.isEmpty()) {
+                notes.println("provkit: note: " + target + " holds no bagit.txt and no bundle: it is neither a bag nor a"
+                        + " folder of bundles");
+                expanded.add(target);
+            } else {
+                notes.println("provkit: " + target + " is a folder of " + bundles.size() + (bundles.size() == 1 ? " bundle" : " bundles")
+                        + ": verifying each");
+                bundles.forEach(bundle -> expanded.add(bundle.file()));
+            }
+        }
+        return expanded;
+    }
+
+    private static Outcome await(Future<Outcome> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProvkitException(ExitCode.UNREADABLE, "interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     private static boolean valid(Outcome outcome) {
         return outcome.report() != null && outcome.report().valid();
     }
@@ -107,7 +174,8 @@ public final class VerifyCommand implements Callable<Integer> {
     private Outcome verifyOne(Path target, VerifyOptions options, PrintStream err) {
         AtomicLong done = new AtomicLong();
         AtomicLong total = new AtomicLong();
-        ProgressLine progress = global.progress() ? ProgressLine.start(err, target.getFileName().toString(), done, total) : null;
+        ProgressLine progress = global.progress() && processes == 1
+                ? ProgressLine.start(err, target.getFileName().toString(), done, total) : null;
         try {
             return new Outcome(target, BagVerifier.verify(target, options, SignatureChecker.cms(), done, total), null);
         } catch (ProvkitException e) {

@@ -41,6 +41,6 @@ class ProvkitCommandTest {
     void onlyTheNamedCommandIsBuilt() {
         var cli = ProvkitCommand.commandLine(System.out, System.err, "verify", "x.tar");
         assertThat(cli.getSubcommands()).containsOnlyKeys("verify");
-        assertThat(ProvkitCommand.commandLine(System.out, System.err, "--version").getSubcommands()).hasSize(8);
+        assertThat(ProvkitCommand.commandLine(System.out, System.err, "--version").getSubcommands()).hasSize(9);
     }
 }
