@@ -18,11 +18,16 @@ public final class SearchText {
     private SearchText() {
     }
 
-    /** {@code text} with a separator between any two adjacent CJK characters. */
+    /**
+     * {@code text} with a separator between any two adjacent CJK characters; a NUL (which ends the query
+     * string SQLite's full-text parser reads: "unterminated string") becomes a space, and a lone surrogate
+     * (half of a UTF-16 pair, no character at all) U+FFFD.
+     */
     public static String segment(String text) {
         if (text == null) {
             return null;
         }
+        text = wellFormed(text);
         int first = firstCjk(text);
         if (first < 0) {
             return text;
@@ -40,6 +45,22 @@ public final class SearchText {
             i += Character.charCount(codePoint);
         }
         return out.toString();
+    }
+
+    private static String wellFormed(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                    : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+            if ((!paired || c == 0) && out == null) {
+                out = new StringBuilder(text);
+            }
+            if (!paired || c == 0) {
+                out.setCharAt(i, c == 0 ? ' ' : '\uFFFD');
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** What was indexed, as people should see it: without the separators. */

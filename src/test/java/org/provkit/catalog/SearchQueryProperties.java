@@ -10,6 +10,7 @@ import java.util.List;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -57,6 +58,19 @@ class SearchQueryProperties {
             return;
         }
         assertThat(CatalogSearch.search(catalog, query, 5)).isNotNull();
+    }
+
+    /**
+     * What jqwik found: a NUL ends the query string SQLite's full-text parser reads ("unterminated string"), and
+     * half a surrogate pair is no character at all.
+     */
+    @Example
+    void aNulOrHalfACharacterIsNoSyntaxError() {
+        for (String input : List.of("\u00000", "\u0000 0", "0\u0000", "\uD800" + "0", "0\uDC00", "Díaz\u0000Canel")) {
+            assertThat(CatalogSearch.search(catalog, SearchQuery.words(input), 5)).as(input).isNotNull();
+            assertThat(CatalogSearch.search(catalog, SearchQuery.phrase(input), 5)).as(input).isNotNull();
+        }
+        assertThat(CatalogSearch.search(catalog, SearchQuery.words("Díaz\u0000Canel"), 5)).hasSize(1);
     }
 
     @Property(tries = 100)

@@ -2,6 +2,8 @@ package org.provkit.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
@@ -23,5 +25,12 @@ class SearchTextProperties {
             assertThat(SearchText.isCjk(segmented.charAt(i - 1)) && SearchText.isCjk(segmented.charAt(i))).isFalse();
         }
         assertThat(SearchText.hasCjk(text)).isEqualTo(text.codePoints().anyMatch(SearchText::isCjk));
+    }
+
+    @Property
+    void whatIsIndexedOrSearchedHasNoNulAndOnlyWholeCharacters(@ForAll String text) {
+        String segmented = SearchText.segment(text);
+        assertThat(segmented).doesNotContain("\u0000");
+        assertThat(new String(segmented.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(segmented);
     }
 }
