@@ -53,10 +53,14 @@ public record AuditReport(
 
     /**
      * A document with its attribution ({@code attribution.chain[]}), missing assets, credits and URLs
-     * exactly as its record holds them.
+     * exactly as its record holds them; {@code origin} and {@code publisher} as every view of the audit names
+     * them ({@link ChainRoles}; null when the chain has none: a lone hop with the role origin names no
+     * publisher, as inspect says); its canonical URL (http or https), its date (publication, else creation, as
+     * the record's metadata give it, {@code yyyy-MM-dd} when it is an ISO date) and the warnings bundling recorded.
      */
     public record DocumentSummary(String bundle, String path, String title, String language, String mediaType, Long bytes,
             String sha256, JsonNode attribution, JsonNode missingAssets, JsonNode credits, JsonNode urls,
+            String origin, String publisher, String canonicalUrl, String date, List<String> warnings,
             @JsonIgnore List<Hop> chain) {
 
         @JsonIgnore

@@ -76,11 +76,13 @@ public final class AuditReportLoader {
                 r -> {
                     JsonNode record = parse(r.getString(9));
                     Object bytes = r.getObject(7);
+                    List<Hop> chain = List.copyOf(hops.getOrDefault(r.getLong(1), List.of()));
+                    JsonNode urls = orArray(record.get("urls"));
                     return new DocumentSummary(r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                             r.getString(6), bytes == null ? null : ((Number) bytes).longValue(), r.getString(8),
                             orDefault(record.get("attribution"), chainless()), orArray(record.get("missingAssets")),
-                            orArray(record.get("credits")), orArray(record.get("urls")),
-                            List.copyOf(hops.getOrDefault(r.getLong(1), List.of())));
+                            orArray(record.get("credits")), urls, ChainRoles.origin(chain), ChainRoles.publisher(chain),
+                            DocumentFacts.canonicalUrl(urls), DocumentFacts.date(record), DocumentFacts.warnings(record), chain);
                 });
 
         List<CatalogFinding> findings = catalog.query("""

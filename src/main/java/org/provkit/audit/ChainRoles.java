@@ -1,5 +1,6 @@
 package org.provkit.audit;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -12,6 +13,29 @@ final class ChainRoles {
     private static final Set<String> PUBLISHER = Set.of("publisher", "republisher", "site", "outlet", "broadcaster");
 
     private ChainRoles() {
+    }
+
+    /** The origin of a chain: its first hop that is an origin; null when none is. */
+    static String origin(List<AuditReport.Hop> chain) {
+        for (int i = 0; i < chain.size(); i++) {
+            if (kinds(chain.get(i).role(), i, chain.size()).contains(Kind.ORIGIN)) {
+                return chain.get(i).party();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The publisher of the archived copy: the last hop that is a publisher; null when none is (a one-hop chain
+     * whose hop is the origin: inspect says the publisher is unknown, and so does every view of the audit).
+     */
+    static String publisher(List<AuditReport.Hop> chain) {
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            if (kinds(chain.get(i).role(), i, chain.size()).contains(Kind.PUBLISHER)) {
+                return chain.get(i).party();
+            }
+        }
+        return null;
     }
 
     /** What a hop is; a chain of one unnamed hop is both origin and publisher. */

@@ -27,7 +27,8 @@ import org.provkit.catalog.CatalogFinding;
 public final class CsvReport {
 
     static final List<String> HEADER = List.of("bundle", "bundle_valid", "signed", "signer", "trusted", "document", "title",
-            "language", "media_type", "chain", "origin", "publisher", "missing_assets", "findings");
+            "language", "media_type", "chain", "origin", "publisher", "missing_assets", "findings", "canonical_url", "date",
+            "warnings");
 
     private CsvReport() {
     }
@@ -63,16 +64,16 @@ public final class CsvReport {
             List<AuditReport.Hop> chain = document.chain();
             List<String> cells = new ArrayList<>(bundleCells(bundle));
             cells.addAll(List.of(document.path(), nullToEmpty(document.title()), nullToEmpty(document.language()),
-                    nullToEmpty(document.mediaType()), TextReport.chainText(chain),
-                    chain.isEmpty() ? "" : chain.get(0).party(), chain.isEmpty() ? "" : chain.get(chain.size() - 1).party(),
-                    Integer.toString(document.missingAssetCount()), String.join(";", codes)));
+                    nullToEmpty(document.mediaType()), TextReport.chainText(chain), nullToEmpty(document.origin()),
+                    nullToEmpty(document.publisher()), Integer.toString(document.missingAssetCount()), String.join(";", codes),
+                    nullToEmpty(document.canonicalUrl()), nullToEmpty(document.date()), String.join("; ", document.warnings())));
             row(out, cells);
         }
         for (BundleSummary bundle : report.bundles()) {
             if (!bundlesWithDocuments.contains(bundle.path())) {
                 List<String> cells = new ArrayList<>(bundleCells(bundle));
                 cells.addAll(List.of("", "", "", "", "", "", "", "0",
-                        String.join(";", bundleCodes.getOrDefault(bundle.path(), Set.of()))));
+                        String.join(";", bundleCodes.getOrDefault(bundle.path(), Set.of())), "", "", ""));
                 row(out, cells);
             }
         }

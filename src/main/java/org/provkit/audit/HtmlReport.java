@@ -1,13 +1,21 @@
 package org.provkit.audit;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.provkit.OutputFiles;
 import org.provkit.audit.AuditReport.BundleSummary;
@@ -18,14 +26,27 @@ import org.provkit.catalog.CatalogFinding;
 import org.provkit.verify.Severity;
 
 /**
- * {@code audit --html FILE}: one self-contained page (inline CSS and SVG, no script, no network: a
- * Content-Security-Policy forbids every fetch) with summary figures, the attribution graph and the
- * bundles, documents, findings and parties tables. Laid out for a 1280 px wide window.
+ * {@code audit --html FILE}: one self-contained page with the summary figures, the attribution graph, and
+ * the bundles, documents (grouped by bundle, each with its canonical URL, date and bundle-time warnings),
+ * findings, bundle-time warnings and parties. No network: a Content-Security-Policy forbids every fetch and
+ * allows one script, this page's own (by its hash), which makes the tables sortable and filterable; without
+ * it everything is still there. Made to stay usable at 10,000 documents: a large report opens with its
+ * bundle groups closed (a closed group costs the browser no layout), fixed table layouts, and no markup per
+ * row beyond what is shown.
  */
 public final class HtmlReport {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
+    /** Above this many documents the bundle groups open closed (a click, or a filter, opens them). */
+    static final int OPEN_GROUPS_UP_TO = 500;
+    /** Kinds of bundle-time warning listed; the CSV and JSON have them all. */
+    static final int MAX_WARNING_KINDS = 200;
+    /** The page's script (sorting, filtering, opening groups) and style, kept beside this class. */
+    static final String SCRIPT = resource("report.js");
+    private static final String STYLE = resource("report.css");
+    /** The script's hash, which the Content-Security-Policy names as the one script allowed. */
+    static final String SCRIPT_HASH = "sha256-" + base64Sha256(SCRIPT);
 
     private HtmlReport() {
     }
@@ -41,25 +62,25 @@ public final class HtmlReport {
     }
 
     public static String render(AuditReport report) {
-        StringBuilder html = new StringBuilder(64 * 1024);
+        StringBuilder html = new StringBuilder(64 * 1024 + report.documents().size() * 600);
         AuditReport.Summary s = report.summary();
-        html.append("""
-                <!DOCTYPE html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <meta name="generator" content="provkit audit">
-                """);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; ")
+                .append("img-src data:; script-src '").append(SCRIPT_HASH).append("'\">\n")
+                .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"generator\" content=\"provkit audit\">\n");
         html.append("<title>Audit of ").append(Html.escape(report.archives())).append(" · provkit</title>\n");
         html.append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
         html.append("<header><h1>Audit of <code>").append(Html.escape(report.archives())).append("</code></h1>\n");
         html.append("<p class=\"meta\">").append(report.generated() == null ? "" : "Generated " + WHEN.format(report.generated()) + " by provkit")
-                .append(report.trustRequested() ? " · signatures checked against the given trust anchors" : "")
+                .append(report.trustRequested() ? " · signatures checked against the given trust anchors"
+                        : " · signatures checked for integrity only (no trust anchors given)")
                 .append(" · catalog <code>").append(Html.escape(report.catalog())).append("</code></p>\n")
                 .append(verdict(s)).append("</header>\n");
 
+        WarningKinds warnings = WarningKinds.of(report.documents());
+        Map<String, String> anchors = anchors(report.documents());
         html.append("<section class=\"cards\">\n");
         card(html, "Bundles", s.bundles(), s.validBundles() + " valid · " + s.invalidBundles() + " invalid",
                 s.invalidBundles() > 0 ? "bad" : "good");
@@ -69,17 +90,24 @@ public final class HtmlReport {
         card(html, "Unattributed", s.unattributedDocuments(), "documents without a chain",
                 s.unattributedDocuments() > 0 ? "warn" : "good");
         card(html, "Missing assets", s.missingAssets(), "lost images and files", s.missingAssets() > 0 ? "warn" : "good");
-        card(html, "Findings", s.errors() + s.warnings(), TextReport.plural(s.errors(), "error") + " · " + TextReport.plural(s.warnings(), "warning"),
-                s.errors() > 0 ? "bad" : s.warnings() > 0 ? "warn" : "good");
+        card(html, "Findings", s.errors() + s.warnings(), TextReport.plural(s.errors(), "error") + " · "
+                + TextReport.plural(s.warnings(), "warning"), s.errors() > 0 ? "bad" : s.warnings() > 0 ? "warn" : "good");
+        card(html, "Bundle-time warnings", warnings.documents(), "documents · " + TextReport.plural(warnings.kinds().size(), "kind"),
+                warnings.documents() > 0 ? "warn" : "good");
         html.append("</section>\n");
+        html.append("<nav><a href=\"#graph\">Graph</a><a href=\"#bundles\">Bundles</a><a href=\"#documents\">Documents</a>")
+                .append("<a href=\"#findings\">Findings</a><a href=\"#warnings\">Bundle-time warnings</a>")
+                .append("<a href=\"#parties\">Parties</a></nav>\n");
 
         graph(html, report);
-        bundles(html, report.bundles());
-        documents(html, report.documents());
+        bundles(html, report.bundles(), report.documents(), anchors);
+        documents(html, report.bundles(), report.documents(), anchors);
         findings(html, report.findings());
+        bundleWarnings(html, warnings);
         parties(html, report.parties());
         html.append("<footer>provkit audit · ").append(TextReport.plural(s.bundles(), "bundle")).append(" · ")
-                .append(TextReport.plural(s.documents(), "document")).append("</footer>\n</main>\n</body>\n</html>\n");
+                .append(TextReport.plural(s.documents(), "document")).append("</footer>\n</main>\n")
+                .append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return html.toString();
     }
 
@@ -96,6 +124,13 @@ public final class HtmlReport {
         html.append("<div class=\"card ").append(tone).append("\"><div class=\"label\">").append(Html.escape(label))
                 .append("</div><div class=\"figure\">").append(figure).append("</div><div class=\"detail\">")
                 .append(Html.escape(detail)).append("</div></div>\n");
+    }
+
+    /** The search box (and more) that the page's script shows; hidden without it, since it would do nothing. */
+    private static void toolbar(StringBuilder html, String section, String placeholder, String extra) {
+        html.append("<div class=\"tools\" hidden><input type=\"search\" data-filter=\"").append(section)
+                .append("\" placeholder=\"").append(Html.escape(placeholder)).append("\" aria-label=\"")
+                .append(Html.escape(placeholder)).append("\">").append(extra).append("<span class=\"count\"></span></div>\n");
     }
 
     private static void graph(StringBuilder html, AuditReport report) {
@@ -118,14 +153,23 @@ public final class HtmlReport {
         html.append("</section>\n");
     }
 
-    private static void bundles(StringBuilder html, List<BundleSummary> bundles) {
-        html.append("<section id=\"bundles\"><h2>Bundles</h2>\n<table>\n<thead><tr><th>Bundle</th><th>Integrity</th>"
-                + "<th>Signature</th><th class=\"num\">Documents</th><th class=\"num\">Payload</th><th>Bagged</th>"
+    private static void bundles(StringBuilder html, List<BundleSummary> bundles, List<DocumentSummary> documents,
+            Map<String, String> anchors) {
+        Map<String, Integer> warned = new LinkedHashMap<>();
+        documents.forEach(d -> warned.merge(d.bundle(), d.warnings().isEmpty() ? 0 : 1, Integer::sum));
+        html.append("<section id=\"bundles\"><h2>Bundles</h2>\n");
+        toolbar(html, "bundles", "Filter bundles", "");
+        html.append("<table class=\"sortable\" id=\"bundle-table\">\n<colgroup><col class=\"w30\"><col class=\"w22\"><col class=\"w16\"><col>"
+                + "<col><col><col></colgroup>\n<thead><tr><th>Bundle</th><th>Integrity</th><th>Signature</th>"
+                + "<th class=\"num\">Documents</th><th class=\"num\">Payload</th><th class=\"num\">Warned</th><th>Bagged</th>"
                 + "</tr></thead>\n<tbody>\n");
         for (BundleSummary bundle : bundles) {
-            html.append("<tr><td><code>").append(path(bundle.path())).append("</code><div class=\"sub\">")
-                    .append(Html.escape(bundle.format())).append(bundle.sourceOrganization() == null ? ""
-                            : " · " + Html.escape(bundle.sourceOrganization())).append("</div></td>");
+            String anchor = anchors.get(bundle.path());
+            html.append("<tr><td>").append(anchor == null ? "<span class=\"path\">" : "<a class=\"path\" href=\"#" + anchor + "\">")
+                    .append(Html.escape(bundle.path())).append(anchor == null ? "</span>" : "</a>").append("<div class=\"sub\">")
+                    .append(Html.escape(bundle.format()))
+                    .append(bundle.sourceOrganization() == null ? "" : " · " + Html.escape(bundle.sourceOrganization()))
+                    .append("</div></td>");
             html.append("<td>").append(bundle.valid() ? badge("good", "valid") : badge("bad", "invalid"));
             if (!bundle.valid() && !bundle.issues().isEmpty()) {
                 html.append("<div class=\"sub\">").append(Html.escape(firstError(bundle))).append("</div>");
@@ -140,10 +184,13 @@ public final class HtmlReport {
                     html.append("<div class=\"sub\">").append(Html.escape(bundle.signer())).append("</div>");
                 }
             }
-            html.append("</td><td class=\"num\">").append(bundle.documents()).append("</td><td class=\"num\">")
-                    .append(Html.escape(size(bundle.payloadBytes()))).append("<div class=\"sub\">")
-                    .append(TextReport.plural((int) bundle.payloadFiles(), "file")).append("</div></td><td>")
-                    .append(Html.escape(bundle.baggingDate() == null ? "" : bundle.baggingDate())).append("</td></tr>\n");
+            int warnedDocuments = warned.getOrDefault(bundle.path(), 0);
+            html.append("</td><td class=\"num\">").append(bundle.documents()).append("</td><td class=\"num\" data-v=\"")
+                    .append(bundle.payloadBytes()).append("\">").append(Html.escape(size(bundle.payloadBytes())))
+                    .append("<div class=\"sub\">").append(TextReport.plural((int) bundle.payloadFiles(), "file"))
+                    .append("</div></td><td class=\"num\">").append(warnedDocuments == 0 ? "" : warnedDocuments)
+                    .append("</td><td class=\"date\">").append(Html.escape(bundle.baggingDate() == null ? "" : bundle.baggingDate()))
+                    .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</section>\n");
     }
@@ -153,37 +200,81 @@ public final class HtmlReport {
                 .map(f -> f.code() + (f.path().isEmpty() ? "" : " " + f.path())).orElse("");
     }
 
-    private static void documents(StringBuilder html, List<DocumentSummary> documents) {
-        html.append("<section id=\"documents\"><h2>Documents and their attribution chains</h2>\n<table>\n<thead><tr>"
-                + "<th>Document</th><th>Title</th><th>Lang.</th><th>Attribution chain</th><th class=\"num\">Lost</th>"
-                + "</tr></thead>\n<tbody>\n");
-        for (DocumentSummary document : documents) {
-            html.append("<tr><td><code>").append(path(document.path())).append("</code><div class=\"sub\">")
-                    .append(path(document.bundle())).append("</div></td><td>")
-                    .append(Html.escape(document.title() == null ? "" : TextReport.shorten(document.title(), 140)))
-                    .append("</td><td>").append(Html.escape(document.language() == null ? "" : document.language()))
-                    .append("</td><td class=\"chain\">");
-            if (document.chain().isEmpty()) {
-                html.append(badge("warn", "no chain"));
-            } else {
-                List<Hop> chain = document.chain();
-                for (int i = 0; i < chain.size(); i++) {
-                    if (i > 0) {
-                        html.append("<span class=\"arrow\">→</span>");
-                    }
-                    Hop hop = chain.get(i);
-                    String kind = ChainRoles.kinds(hop.role(), i, chain.size()).contains(ChainRoles.Kind.ORIGIN) ? "origin"
-                            : ChainRoles.kinds(hop.role(), i, chain.size()).contains(ChainRoles.Kind.PUBLISHER) ? "publisher"
-                                    : "intermediary";
-                    html.append("<span class=\"party ").append(kind).append("\" title=\"")
-                            .append(Html.escape(hop.role() == null ? kind : hop.role())).append("\">")
-                            .append(Html.escape(hop.party())).append("</span>");
-                }
-            }
-            html.append("</td><td class=\"num\">").append(document.missingAssetCount() == 0 ? "" : document.missingAssetCount())
-                    .append("</td></tr>\n");
+    /** The documents, one group per bundle; a large report opens with its groups closed. */
+    private static void documents(StringBuilder html, List<BundleSummary> bundles, List<DocumentSummary> documents,
+            Map<String, String> anchors) {
+        html.append("<section id=\"documents\"><h2>Documents and their attribution chains</h2>\n");
+        if (documents.isEmpty()) {
+            html.append("<p class=\"empty\">No document is indexed.</p></section>\n");
+            return;
         }
-        html.append("</tbody>\n</table>\n</section>\n");
+        boolean open = documents.size() <= OPEN_GROUPS_UP_TO;
+        toolbar(html, "documents", "Filter documents: path, title, party, URL, language, date",
+                "<button type=\"button\" data-open=\"documents\">Open all</button>"
+                        + "<button type=\"button\" data-close=\"documents\">Close all</button>");
+        if (!open) {
+            html.append("<p class=\"note\">").append(TextReport.plural(documents.size(), "document"))
+                    .append(": each bundle's list opens with a click, or as the filter finds documents in it.</p>\n");
+        }
+        Map<String, BundleSummary> byPath = new LinkedHashMap<>();
+        bundles.forEach(b -> byPath.put(b.path(), b));
+        Map<String, List<DocumentSummary>> groups = new LinkedHashMap<>();
+        documents.forEach(d -> groups.computeIfAbsent(d.bundle(), k -> new ArrayList<>()).add(d));
+        for (Map.Entry<String, List<DocumentSummary>> group : groups.entrySet()) {
+            BundleSummary bundle = byPath.get(group.getKey());
+            html.append("<details id=\"").append(anchors.get(group.getKey())).append("\"").append(open ? " open" : "")
+                    .append("><summary><span class=\"path\">").append(Html.escape(group.getKey())).append("</span> ")
+                    .append(TextReport.plural(group.getValue().size(), "document")).append(' ')
+                    .append(bundle == null ? "" : bundle.valid() ? badge("good", "valid") : badge("bad", "invalid"))
+                    .append("</summary>\n<table class=\"sortable docs\">\n<colgroup><col class=\"w22\"><col class=\"w28\">")
+                    .append("<col class=\"w9\"><col class=\"w6\"><col><col class=\"w5\"><col class=\"w6\"></colgroup>\n")
+                    .append("<thead><tr><th>Document</th><th>Title and canonical URL</th><th>Date</th><th>Lang.</th>")
+                    .append("<th>Attribution chain</th><th class=\"num\">Lost</th><th class=\"num\" title=\"Bundle-time warnings\">Warn.</th></tr></thead>\n<tbody>\n");
+            for (DocumentSummary document : group.getValue()) {
+                documentRow(html, document);
+            }
+            html.append("</tbody>\n</table>\n</details>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private static void documentRow(StringBuilder html, DocumentSummary document) {
+        html.append("<tr><td class=\"path\">").append(Html.escape(document.path())).append("</td><td>")
+                .append(Html.escape(document.title() == null ? "" : TextReport.shorten(document.title(), 160)));
+        if (document.canonicalUrl() != null) {
+            html.append("<div class=\"url\"><a href=\"").append(Html.escape(document.canonicalUrl()))
+                    .append("\">").append(Html.escape(shortUrl(document.canonicalUrl())))
+                    .append("</a></div>");
+        }
+        html.append("</td><td class=\"date\">").append(Html.escape(document.date() == null ? "" : document.date()))
+                .append("</td><td>").append(Html.escape(document.language() == null ? "" : document.language()))
+                .append("</td><td class=\"chain\">");
+        List<Hop> chain = document.chain();
+        if (chain.isEmpty()) {
+            html.append(badge("warn", "no chain"));
+        }
+        for (int i = 0; i < chain.size(); i++) {
+            if (i > 0) {
+                html.append("<i>→</i>");
+            }
+            Hop hop = chain.get(i);
+            String kind = ChainRoles.kinds(hop.role(), i, chain.size()).contains(ChainRoles.Kind.ORIGIN) ? "o"
+                    : ChainRoles.kinds(hop.role(), i, chain.size()).contains(ChainRoles.Kind.PUBLISHER) ? "p" : "m";
+            html.append("<b class=\"").append(kind).append("\" title=\"").append(Html.escape(hop.role() == null ? "" : hop.role()))
+                    .append("\">").append(Html.escape(hop.party())).append("</b>");
+        }
+        if (!chain.isEmpty() && document.publisher() == null) {
+            html.append(" <span class=\"sub\">publisher unknown</span>");
+        }
+        html.append("</td><td class=\"num\">").append(document.missingAssetCount() == 0 ? "" : document.missingAssetCount())
+                .append("</td><td class=\"num\"");
+        if (!document.warnings().isEmpty()) {
+            html.append(" title=\"").append(Html.escape(String.join("\n", document.warnings().subList(0,
+                    Math.min(5, document.warnings().size()))))).append("\">").append(document.warnings().size());
+        } else {
+            html.append('>');
+        }
+        html.append("</td></tr>\n");
     }
 
     private static void findings(StringBuilder html, List<CatalogFinding> findings) {
@@ -192,16 +283,53 @@ public final class HtmlReport {
             html.append("<p class=\"empty\">Nothing to report.</p></section>\n");
             return;
         }
-        html.append("<table>\n<thead><tr><th>Severity</th><th>Code</th><th>Where</th><th>What</th></tr></thead>\n<tbody>\n");
+        toolbar(html, "findings", "Filter findings: code, bundle, document, words",
+                "<select data-severity aria-label=\"Severity\"><option value=\"\">errors and warnings</option>"
+                        + "<option value=\"e\">errors only</option><option value=\"w\">warnings only</option></select>");
+        html.append("<table class=\"sortable\">\n<colgroup><col class=\"w8\"><col class=\"w16\"><col class=\"w24\"><col></colgroup>\n"
+                + "<thead><tr><th>Severity</th><th>Code</th><th>Where</th><th>What</th></tr></thead>\n<tbody>\n");
         for (CatalogFinding finding : findings) {
             boolean error = finding.severity() == Severity.ERROR;
-            html.append("<tr><td>").append(error ? badge("bad", "error") : badge("warn", "warning")).append("</td><td class=\"code\"><code>")
-                    .append(finding.code()).append("</code></td><td><code>").append(path(finding.bundle()))
-                    .append("</code>").append(finding.document() == null ? "" : "<div class=\"sub\">"
-                            + path(finding.document()) + "</div>")
+            html.append("<tr data-s=\"").append(error ? 'e' : 'w').append("\"><td data-v=\"").append(error ? 0 : 1).append("\">")
+                    .append(error ? badge("bad", "error") : badge("warn", "warning")).append("</td><td class=\"code\">")
+                    .append(finding.code()).append("</td><td class=\"path\">").append(Html.escape(finding.bundle()))
+                    .append(finding.document() == null ? "" : "<div class=\"sub\">" + Html.escape(finding.document()) + "</div>")
                     .append("</td><td>").append(Html.escape(finding.message())).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void bundleWarnings(StringBuilder html, WarningKinds warnings) {
+        html.append("<section id=\"warnings\"><h2>Bundle-time warnings</h2>\n");
+        if (warnings.kinds().isEmpty()) {
+            html.append("<p class=\"empty\">No document was bundled with a warning.</p></section>\n");
+            return;
+        }
+        html.append("<p class=\"note\">What bundling noted about ").append(TextReport.plural(warnings.documents(), "document"))
+                .append(", by kind, most frequent first (each document's own are in its row above, in the CSV and the JSON).</p>\n");
+        toolbar(html, "warnings", "Filter warnings", "");
+        List<WarningKinds.Kind> shown = warnings.kinds().subList(0, Math.min(MAX_WARNING_KINDS, warnings.kinds().size()));
+        html.append("<table class=\"sortable\">\n<colgroup><col><col class=\"w8\"><col class=\"w44\"></colgroup>\n"
+                + "<thead><tr><th>Warning</th><th class=\"num\">Documents</th><th>For example</th></tr></thead>\n<tbody>\n");
+        for (WarningKinds.Kind kind : shown) {
+            html.append("<tr><td>").append(Html.escape(kind.name())).append("</td><td class=\"num\">")
+                    .append(kind.documents()).append("</td><td>");
+            for (WarningKinds.Example example : kind.examples()) {
+                html.append("<div><span class=\"path\">").append(Html.escape(example.path())).append("</span> <span class=\"sub\">in ")
+                        .append(Html.escape(example.bundle())).append("</span>");
+                if (!example.warning().equals(kind.name())) {
+                    html.append("<div class=\"sub\">").append(Html.escape(TextReport.shorten(example.warning(), 300))).append("</div>");
+                }
+                html.append("</div>");
+            }
+            html.append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+        if (shown.size() < warnings.kinds().size()) {
+            html.append("<p class=\"note\">").append(TextReport.plural(warnings.kinds().size() - shown.size(), "more kind"))
+                    .append(" not shown; the CSV and the JSON give every document's warnings.</p>\n");
+        }
+        html.append("</section>\n");
     }
 
     private static void parties(StringBuilder html, List<PartyTotals> parties) {
@@ -210,7 +338,8 @@ public final class HtmlReport {
             html.append("<p class=\"empty\">No party is named in any record.</p></section>\n");
             return;
         }
-        html.append("<table>\n<thead><tr><th>Party</th><th class=\"num\">Documents</th><th class=\"num\">Originated</th>"
+        toolbar(html, "parties", "Filter parties", "");
+        html.append("<table class=\"sortable\">\n<thead><tr><th>Party</th><th class=\"num\">Documents</th><th class=\"num\">Originated</th>"
                 + "<th class=\"num\">Published</th><th class=\"num\">Intermediary</th><th class=\"num\">Credited assets</th>"
                 + "</tr></thead>\n<tbody>\n");
         for (PartyTotals party : parties) {
@@ -224,9 +353,24 @@ public final class HtmlReport {
         html.append("</tbody>\n</table>\n</section>\n");
     }
 
-    /** A path that may wrap after its separators, dashes and dots rather than anywhere. */
-    static String path(String path) {
-        return Html.escape(path).replaceAll("([/_.-])", "$1<wbr>");
+    /**
+     * An element id for each bundle that has documents: its path with anything but letters, digits, '-' and '_'
+     * replaced, numbered so that two paths never share one.
+     */
+    static Map<String, String> anchors(List<DocumentSummary> documents) {
+        Map<String, String> anchors = new LinkedHashMap<>();
+        for (DocumentSummary document : documents) {
+            if (!anchors.containsKey(document.bundle())) {
+                anchors.put(document.bundle(), "b" + anchors.size() + "-" + document.bundle().replaceAll("[^A-Za-z0-9_-]", "_"));
+            }
+        }
+        return anchors;
+    }
+
+    /** A URL as shown: without its scheme, and its middle cut when long (the link keeps it whole). */
+    static String shortUrl(String url) {
+        String shown = url.replaceFirst("^(?i)https?://", "");
+        return shown.length() <= 90 ? shown : shown.substring(0, 60) + "…" + shown.substring(shown.length() - 25);
     }
 
     private static String badge(String tone, String text) {
@@ -247,83 +391,22 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
     }
 
-    private static final String STYLE = """
-            :root { --ink: #1f2933; --muted: #616e7c; --line: #e4e7eb; --paper: #ffffff; --page: #f3f5f8;
-              --good: #1a7f4b; --good-bg: #e3f6ec; --bad: #b42318; --bad-bg: #fde8e6; --warn: #9a5b00; --warn-bg: #fff3d6;
-              --info: #1d4ed8; --info-bg: #e6eeff;
-              --origin: #0f766e; --origin-bg: #d5f5ef; --mid: #9a5b00; --mid-bg: #fff0cc; --pub: #4338ca; --pub-bg: #e4e3fc; }
-            * { box-sizing: border-box; }
-            html { background: var(--page); }
-            body { margin: 0; color: var(--ink); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
-              "DejaVu Sans", "Liberation Sans", sans-serif; }
-            main { max-width: 1200px; margin: 0 auto; padding: 28px 24px 40px; }
-            h1 { font-size: 26px; margin: 0 0 4px; font-weight: 650; }
-            h2 { font-size: 18px; margin: 0 0 12px; font-weight: 650; }
-            code { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 12.5px; }
-            h1 code { font-size: 24px; }
-            .meta { color: var(--muted); margin: 0 0 12px; }
-            .verdict { display: inline-block; margin: 0 0 20px; padding: 8px 14px; border-radius: 8px; font-weight: 600; }
-            .verdict.good { background: var(--good-bg); color: var(--good); }
-            .verdict.bad { background: var(--bad-bg); color: var(--bad); }
-            .cards { display: grid; grid-template-columns: repeat(6, 1fr); gap: 14px; margin-bottom: 22px; }
-            .card { background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px;
-              border-top: 4px solid var(--line); }
-            .card.good { border-top-color: var(--good); } .card.bad { border-top-color: var(--bad); }
-            .card.warn { border-top-color: #e0a100; } .card.neutral { border-top-color: var(--info); }
-            .card .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
-            .card .figure { font-size: 30px; font-weight: 700; line-height: 1.2; margin: 4px 0 2px; }
-            .card .detail { color: var(--muted); font-size: 12.5px; }
-            section { background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 18px 20px;
-              margin-bottom: 22px; }
-            section.cards { background: none; border: 0; padding: 0; }
-            .legend { color: var(--muted); margin: -4px 0 10px; font-size: 13px; }
-            .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 3px; margin: 0 4px 0 10px;
-              vertical-align: -1px; border: 1.5px solid; }
-            .swatch.origin { background: var(--origin-bg); border-color: var(--origin); margin-left: 0; }
-            .swatch.intermediary { background: var(--mid-bg); border-color: var(--mid); }
-            .swatch.publisher { background: var(--pub-bg); border-color: var(--pub); }
-            .swatch.unregistered { background: #fff; border: 1.5px dashed var(--muted); }
-            .graph-frame { overflow-x: auto; }
-            svg.graph { display: block; max-width: 100%; height: auto; margin: 0 auto; }
-            svg .edge path { fill: none; stroke: #94a3b8; stroke-opacity: .75; stroke-linecap: round; }
-            svg .edge polygon { fill: #64748b; }
-            svg .edge.backward path { stroke-dasharray: 6 5; }
-            svg rect.count { fill: #fff; stroke: #cbd2d9; }
-            svg text.count { font-size: 11px; font-weight: 600; fill: #3e4c59; text-anchor: middle; }
-            svg .node rect { stroke-width: 1.5; }
-            svg .node.origin rect { fill: var(--origin-bg); stroke: var(--origin); }
-            svg .node.intermediary rect { fill: var(--mid-bg); stroke: var(--mid); }
-            svg .node.publisher rect { fill: var(--pub-bg); stroke: var(--pub); }
-            svg .node.unregistered rect { stroke-dasharray: 5 3; }
-            svg .node text.name { font-size: 13.5px; font-weight: 650; fill: var(--ink); }
-            svg .node text.figures { font-size: 11.5px; fill: var(--muted); }
-            table { width: 100%; border-collapse: collapse; }
-            th { text-align: left; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted);
-              font-weight: 600; padding: 6px 10px; border-bottom: 2px solid var(--line); }
-            td { padding: 8px 10px; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
-            td:has(> .badge), td.code { white-space: nowrap; }
-            #documents td:first-child { width: 24%; } #findings td:nth-child(3) { width: 22%; }
-            #bundles td:first-child { width: 30%; }
-            tbody tr:nth-child(even) td { background: #fafbfc; }
-            .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-            .sub { color: var(--muted); font-size: 12px; margin-top: 2px; }
-            .badge { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 600;
-              white-space: nowrap; }
-            .badge.good { background: var(--good-bg); color: var(--good); }
-            .badge.bad { background: var(--bad-bg); color: var(--bad); }
-            .badge.warn { background: var(--warn-bg); color: var(--warn); }
-            .badge.info { background: var(--info-bg); color: var(--info); }
-            td.chain { line-height: 2; min-width: 340px; }
-            #documents td:nth-child(2) { width: 32%; }
-            .party { display: inline-block; padding: 0 8px; border-radius: 6px; font-size: 12.5px; font-weight: 600;
-              line-height: 1.7; border: 1px solid; white-space: nowrap; }
-            .party.origin { background: var(--origin-bg); color: var(--origin); border-color: #9adfd3; }
-            .party.intermediary { background: var(--mid-bg); color: var(--mid); border-color: #f1d08a; }
-            .party.publisher { background: var(--pub-bg); color: var(--pub); border-color: #c3c0f5; }
-            .arrow { color: var(--muted); margin: 0 6px; }
-            .empty, .note { color: var(--muted); margin: 0; }
-            .note { margin-top: 8px; font-size: 12.5px; }
-            footer { color: var(--muted); font-size: 12px; text-align: center; }
-            @media (max-width: 900px) { .cards { grid-template-columns: repeat(3, 1fr); } }
-            """;
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the class path lacks " + name + " beside " + HtmlReport.class.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String base64Sha256(String text) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -47,7 +47,7 @@ public final class TextReport {
             }
             out.println("    " + document.path() + (document.language() == null ? "" : "  [" + document.language() + "]")
                     + (document.title() == null ? "" : "  " + shorten(document.title(), TITLE_WIDTH)));
-            out.println("      " + (document.chain().isEmpty() ? "(no attribution chain)" : chainText(document.chain()))
+            out.println("      " + (document.chain().isEmpty() ? "(no attribution chain)" : chainWithGaps(document))
                     + (document.missingAssetCount() == 0 ? "" : "   lost: " + plural(document.missingAssetCount(), "asset")));
         }
         out.println();
@@ -66,6 +66,18 @@ public final class TextReport {
                         party.originated(), party.published(), party.intermediary(), party.credited());
             }
         }
+    }
+
+    /** The chain, with what it lacks: "Prensa Latina  (publisher unknown)" for a chain that names no publisher. */
+    static String chainWithGaps(DocumentSummary document) {
+        String text = chainText(document.chain());
+        if (document.origin() == null) {
+            text += "  (origin unknown)";
+        }
+        if (document.publisher() == null) {
+            text += "  (publisher unknown)";
+        }
+        return text;
     }
 
     static String chainText(List<AuditReport.Hop> chain) {

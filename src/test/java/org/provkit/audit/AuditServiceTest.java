@@ -214,8 +214,9 @@ class AuditServiceTest {
         assertThat(lines).hasSize(5);
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(AuditFixtures.SEED_BUNDLE + ",true,false,,,seeds/")
                 .contains("\"Xi Jinping ratifie à Miguel Díaz-Canel l'amitié impérissable de la Chine\"".replace("\"", ""))
-                .contains("Prensa Latina → Radio Habana Cuba,Prensa Latina,Radio Habana Cuba,1,UNSIGNED;MISSING_ASSET"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("notes/untitled.txt").endsWith(",2,UNSIGNED;UNATTRIBUTED;MISSING_ASSET"));
+                .contains("Prensa Latina → Radio Habana Cuba,Prensa Latina,Radio Habana Cuba,1,UNSIGNED;MISSING_ASSET,https://"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("notes/untitled.txt")
+                .contains(",2,UNSIGNED;UNATTRIBUTED;MISSING_ASSET,"));
         assertThat(CsvReport.quote("a, \"b\"")).isEqualTo("\"a, \"\"b\"\"\"");
         assertThat(CsvReport.quote("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
     }
