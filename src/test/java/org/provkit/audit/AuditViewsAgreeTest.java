@@ -148,4 +148,20 @@ class AuditViewsAgreeTest {
         assertThat(parties.get("Prensa Latina").get("published").asInt()).isZero();
         assertThat(parties.get("Cubadebate").get("published").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void aDashSendsTheCsvOrTheHtmlToStandardOutputAndOnlyOneOutputMayTakeIt() throws IOException {
+        CliRun csvOut = CliRun.inProcess("audit", archives.toString(), "--csv", "-");
+        assertThat(csvOut.exitCode()).as(csvOut.err()).isIn(0, 1);
+        assertThat(csvRows(csvOut.out())).isEqualTo(csv);
+        assertThat(csvOut.err()).doesNotContain("wrote");
+
+        CliRun htmlOut = CliRun.inProcess("audit", archives.toString(), "--html", "-", "-q");
+        assertThat(htmlOut.out()).startsWith("<!DOCTYPE html>").endsWith("</html>\n").contains(htmlRow(TWO_HOPS));
+
+        CliRun both = CliRun.inProcess("audit", archives.toString(), "--json", "--html", "-");
+        assertThat(both.exitCode()).isEqualTo(org.provkit.ExitCode.USAGE);
+        assertThat(both.errIsOnePlainLine()).as(both.err()).isTrue();
+        assertThat(both.err()).contains("only one of --json, --csv - and --html - can use standard output");
+    }
 }
