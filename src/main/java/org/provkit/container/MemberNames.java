@@ -92,13 +92,14 @@ public final class MemberNames {
 
     static String segment(String raw) {
         String s = UNSAFE.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC)).replaceAll("_");
-        s = s.replaceAll("^[. ]+", "_").replaceAll("[. ]+$", "_");
         String extension = extensionOf(s);
         if (s.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
             int keep = MAX_SEGMENT_BYTES - (extension == null ? 0 : extension.length() + 1);
             s = truncate(extension == null ? s : s.substring(0, s.length() - extension.length() - 1), keep)
                     + (extension == null ? "" : "." + extension);
         }
+        // after truncating, which may leave a final space or dot
+        s = s.replaceAll("^[. ]+", "_").replaceAll("[. ]+$", "_");
         int dot = s.indexOf('.');
         if (DEVICES.contains((dot < 0 ? s : s.substring(0, dot)).toLowerCase(Locale.ROOT))) {
             s = "_" + s;
