@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.provkit.container.ReadMembers.Seen;
 
 /** WARC and ARC files read as members: one capture per response, resource and revisit record. */
 class WarcMembersTest {
@@ -22,17 +22,11 @@ class WarcMembersTest {
 
     static final Instant T = Instant.parse("2024-05-01T12:00:00Z");
 
-    /** A member as the sink saw it, with its content. */
-    record Seen(Member member, byte[] content) {
-    }
-
     List<Seen> read(Path warc, List<String> warnings) throws IOException {
-        List<Seen> seen = new ArrayList<>();
-        ContainerSummary summary = new WarcMembers().read(warc, Scratch.open(tmp.resolve("scratch"), Files.size(warc),
-                ContainerLimits.defaults()), (member, content) -> seen.add(new Seen(member, content == null ? null : Files.readAllBytes(content))));
-        warnings.addAll(summary.warnings());
-        lastSummary = summary;
-        return seen;
+        ReadMembers read = ReadMembers.of(new WarcMembers(), warc, tmp.resolve("scratch"));
+        warnings.addAll(read.warnings());
+        lastSummary = read.summary();
+        return read.members();
     }
 
     ContainerSummary lastSummary;
