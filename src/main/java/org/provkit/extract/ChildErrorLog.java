@@ -1,10 +1,7 @@
 package org.provkit.extract;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,11 +14,14 @@ import org.slf4j.LoggerFactory;
  * Reads an extraction child's error output on a daemon thread. Each line is logged at debug level (a
  * parser's chatter); when the child ends without having been told to, its last lines are logged as a
  * warning, since they say why (out of memory, a class that could not be loaded, a JVM crash). The CLI
- * shows logs only with --debug; on a cluster they land in the executor's log.
+ * shows logs only with --debug; on a cluster they land in the executor's log. A line longer than
+ * {@link #MAX_LINE_BYTES} (a parser that prints a document's bytes) is read past, never held.
  */
 final class ChildErrorLog {
 
     static final int TAIL_LINES = 20;
+    static final int MAX_LINE_BYTES = 8192;
+    static final String TOO_LONG = "(a line of more than " + MAX_LINE_BYTES + " bytes, not kept)";
     private static final Logger LOG = LoggerFactory.getLogger(ForkedExtractor.class);
 
     private final long pid;
@@ -51,9 +51,10 @@ final class ChildErrorLog {
     }
 
     void read(InputStream errors) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(errors, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
+        try (BoundedLines lines = new BoundedLines(errors, MAX_LINE_BYTES)) {
+            String read;
+            while ((read = lines.next()) != null) {
+                String line = BoundedLines.TOO_LONG.equals(read) ? TOO_LONG : read;
                 LOG.debug("extraction process {}: {}", pid, line);
                 synchronized (this) {
                     if (tail.size() == TAIL_LINES) {
