@@ -16,7 +16,19 @@ public final class CatalogSearch {
     private CatalogSearch() {
     }
 
+    private static Object[] parameters(SearchQuery query, SearchFilter filter, int limit) {
+        List<Object> parameters = new java.util.ArrayList<>(List.of(MATCH_START, MATCH_END, SNIPPET_TOKENS, TITLE_WEIGHT, query.fts()));
+        parameters.addAll(filter.parameters());
+        parameters.add(limit);
+        return parameters.toArray();
+    }
+
     public static List<SearchHit> search(Catalog catalog, SearchQuery query, int limit) {
+        return search(catalog, query, SearchFilter.NONE, limit);
+    }
+
+    /** The best {@code limit} matches of {@code query} among the documents {@code filter} lets through. */
+    public static List<SearchHit> search(Catalog catalog, SearchQuery query, SearchFilter filter, int limit) {
         if (limit < 1) {
             throw ProvkitException.usage("--limit must be at least 1, not " + limit);
         }
@@ -28,12 +40,13 @@ public final class CatalogSearch {
                     FROM document_text
                     JOIN documents d ON d.id = document_text.rowid
                     JOIN bundles b ON b.id = d.bundle_id
-                    WHERE document_text MATCH ?
+                    WHERE document_text MATCH ?""" + filter.sql() + """
+
                     ORDER BY score, b.path, d.path
                     LIMIT ?""",
                     row -> new SearchHit(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                             SearchText.unsegment(row.getString(5)), row.getDouble(6)),
-                    MATCH_START, MATCH_END, SNIPPET_TOKENS, TITLE_WEIGHT, query.fts(), limit);
+                    parameters(query, filter, limit));
         } catch (CatalogException e) {
             String message = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
             if (message != null && (message.contains("fts5") || message.contains("syntax error")

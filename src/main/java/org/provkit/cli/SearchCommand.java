@@ -16,6 +16,7 @@ import org.provkit.catalog.CatalogLocation;
 import org.provkit.catalog.CatalogSearch;
 import org.provkit.catalog.CatalogUpdater;
 import org.provkit.catalog.CollectionScanner;
+import org.provkit.catalog.SearchFilter;
 import org.provkit.catalog.SearchHit;
 import org.provkit.catalog.SearchQuery;
 
@@ -65,6 +66,14 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--fts", description = "Read QUERY as SQLite FTS5 syntax (OR, NOT, NEAR, prefix*, title:...).")
     boolean fts;
 
+    @Option(names = "--url", paramLabel = "ADDRESS", description = "Only web captures whose URL starts with ADDRESS "
+            + "(https://www.granma.cu/2024/, or www.granma.cu/2024/ for either scheme) or is of the domain ADDRESS (granma.cu).")
+    String url;
+
+    @Option(names = "--captured", paramLabel = "WHEN", description = "Only web captures made then (UTC): 2024, 2024-05, "
+            + "2024-05-01, or a span such as 2024-05-01..2024-05-31 or 2024-05.. .")
+    String captured;
+
     @Override
     public Integer call() throws java.io.IOException {
         String input = String.join(" ", words);
@@ -75,10 +84,11 @@ public final class SearchCommand implements Callable<Integer> {
         if (limit < 1) {
             throw ProvkitException.usage("--limit must be at least 1, not " + limit);
         }
+        SearchFilter filter = SearchFilter.of(url, captured);
         CatalogLocation location = CatalogLocation.of(archives, catalogOption);
         try (Catalog catalog = open(location)) {
             warnWhenStale(catalog);
-            List<SearchHit> hits = CatalogSearch.search(catalog, query, limit);
+            List<SearchHit> hits = CatalogSearch.search(catalog, query, filter, limit);
             if (global.json) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("query", input);
@@ -124,7 +134,8 @@ public final class SearchCommand implements Callable<Integer> {
     private void print(String input, List<SearchHit> hits, Catalog catalog) {
         if (hits.isEmpty()) {
             int documents = catalog.query("SELECT count(*) FROM documents", r -> r.getInt(1)).get(0);
-            parent.out().println("No document matches \"" + input + "\" (" + documents + " documents indexed in "
+            parent.out().println("No document matches \"" + input + "\"" + (url == null && captured == null ? ""
+                    : " among the web captures --url/--captured select") + " (" + documents + " documents indexed in "
                     + catalog.file() + ").");
             return;
         }
