@@ -28,6 +28,7 @@ public final class MboxMembers implements ContainerReader {
     private static final Pattern SUBJECT = Pattern.compile("(?im)^Subject:[ \\t]*([^\\r\\n]*)");
     private static final Pattern QUOTED_FROM = Pattern.compile("^>+From ");
     private static final int HEADER_BYTES = 64 * 1024;
+    static final int MAX_PIECE = 64 * 1024;
 
     @Override
     public ContainerSummary read(Path file, Scratch scratch, MemberSink sink) throws IOException {
@@ -37,8 +38,9 @@ public final class MboxMembers implements ContainerReader {
             Message message = null;
             long offset = 0;
             byte[] line;
+            boolean lineStart = true;
             while ((line = readLine(in)) != null) {
-                if (startsWith(line, "From ") && (message == null || message.previousBlank)) {
+                if (lineStart && startsWith(line, "From ") && (message == null || message.previousBlank)) {
                     if (message != null) {
                         message.finish(scratch, sink, members);
                     } else if (offset > 0) {
@@ -47,9 +49,10 @@ public final class MboxMembers implements ContainerReader {
                     scratch.countMember();
                     message = new Message(scratch.file("message.eml"), offset);
                 } else if (message != null) {
-                    message.add(line, scratch);
+                    message.add(line, lineStart, scratch);
                 }
                 offset += line.length;
+                lineStart = line[line.length - 1] == '\n';
             }
             if (message != null) {
                 message.finish(scratch, sink, members);
@@ -79,14 +82,15 @@ public final class MboxMembers implements ContainerReader {
             this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         }
 
-        void add(byte[] line, Scratch scratch) throws IOException {
+        /** Adds a line, or a piece of a long one ({@code lineStart} false for the pieces after its first). */
+        void add(byte[] line, boolean lineStart, Scratch scratch) throws IOException {
             byte[] bytes = line;
             String start = new String(line, 0, Math.min(line.length, 64), StandardCharsets.ISO_8859_1);
-            if (QUOTED_FROM.matcher(start).find()) {
+            if (lineStart && QUOTED_FROM.matcher(start).find()) {
                 bytes = java.util.Arrays.copyOfRange(line, 1, line.length);
             }
             scratch.copy(new java.io.ByteArrayInputStream(bytes), out);
-            boolean blank = isBlank(line);
+            boolean blank = lineStart && line[line.length - 1] == '\n' && isBlank(line);
             if (inHeader) {
                 if (blank || header.size() > HEADER_BYTES) {
                     inHeader = false;
@@ -142,11 +146,14 @@ public final class MboxMembers implements ContainerReader {
         return true;
     }
 
-    /** The next line with its line end, or null at the end. Lines are read whole (a message line is short). */
+    /**
+     * The next line with its line end, or its next {@link #MAX_PIECE} bytes when it is longer (a message with no line
+     * ends, a hostile mailbox: never held whole); null at the end.
+     */
     private static byte[] readLine(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(128);
         int b;
-        while ((b = in.read()) >= 0) {
+        while (line.size() < MAX_PIECE && (b = in.read()) >= 0) {
             line.write(b);
             if (b == '\n') {
                 break;

@@ -71,4 +71,14 @@ class MboxMembersTest {
         assertThat(read.members()).isEmpty();
         assertThat(read.warnings()).containsExactly("not an mbox mailbox: no message starts with a \"From \" line");
     }
+
+    @Test
+    void aLineLongerThanAPieceIsReadInPiecesAndNoPieceStartsAMessage() throws IOException {
+        // a blank line, then one line of spaces that reaches past a piece, then "From " in the same line
+        String body = "\n" + " ".repeat(MboxMembers.MAX_PIECE) + "From here, no new message.\n" + "x".repeat(3 * MboxMembers.MAX_PIECE) + "\n\n";
+        ReadMembers read = read(FIRST + body + SECOND);
+        assertThat(read.names()).hasSize(2);
+        String first = read.members().get(0).text();
+        assertThat(first).isEqualTo(FIRST.substring(FIRST.indexOf('\n') + 1).replace(">From here", "From here") + body);
+    }
 }
