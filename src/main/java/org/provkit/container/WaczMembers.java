@@ -1,11 +1,8 @@
 package org.provkit.container;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -22,6 +19,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.provkit.Json;
 import org.provkit.bag.ChecksumAlgorithm;
+import org.provkit.extract.BoundedLines;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -38,6 +36,8 @@ public final class WaczMembers implements ContainerReader {
     static final String DIGEST = "datapackage-digest.json";
     static final String PAGES = "pages/pages.jsonl";
     static final String EXTRA_PAGES = "pages/extraPages.jsonl";
+    /** A page's entry is a URL, a time stamp, a title and a few fields; a longer line is read past, never held. */
+    static final int MAX_PAGE_LINE_BYTES = 1 << 20;
 
     @Override
     public ContainerSummary read(Path file, Scratch scratch, MemberSink sink) throws IOException {
@@ -255,11 +255,15 @@ public final class WaczMembers implements ContainerReader {
                 }
                 continue;
             }
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8))) {
+            try (BoundedLines lines = new BoundedLines(zip.getInputStream(entry), MAX_PAGE_LINE_BYTES)) {
                 String line;
                 int number = 0;
-                while ((line = lines.readLine()) != null) {
+                while ((line = lines.next()) != null) {
                     number++;
+                    if (BoundedLines.TOO_LONG.equals(line)) {
+                        warnings.add(name + " line " + number + " is longer than " + (MAX_PAGE_LINE_BYTES >> 10) + " KB: not read");
+                        continue;
+                    }
                     if (line.isBlank()) {
                         continue;
                     }

@@ -11,10 +11,10 @@ import java.nio.charset.StandardCharsets;
  * (never held) and returned as {@link #TOO_LONG}. For reading a child process whose output cannot be
  * trusted to stay small.
  */
-final class BoundedLines implements Closeable {
+public final class BoundedLines implements Closeable {
 
     /** Returned for a line longer than the limit (a child's protocol lines never hold a NUL). */
-    static final String TOO_LONG = "\u0000too-long";
+    public static final String TOO_LONG = "\u0000too-long";
 
     private final InputStream in;
     private final int maxBytes;
@@ -22,13 +22,13 @@ final class BoundedLines implements Closeable {
     private int position;
     private int limit;
 
-    BoundedLines(InputStream in, int maxBytes) {
+    public BoundedLines(InputStream in, int maxBytes) {
         this.in = in;
         this.maxBytes = maxBytes;
     }
 
     /** The next line without its line end, {@link #TOO_LONG}, or null at the end of the stream. */
-    String next() throws IOException {
+    public String next() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         boolean tooLong = false;
         boolean any = false;

@@ -128,6 +128,16 @@ class WaczMembersTest {
     }
 
     @Test
+    void aPageListLineTooLongToHoldIsReadPastAndTheOthersStillCount() throws IOException {
+        Map<String, byte[]> files = files();
+        String huge = "{\"url\": \"https://news.example/huge\", \"title\": \"" + "x".repeat(2 << 20) + "\"}\n";
+        files.put("pages/pages.jsonl", (huge + PAGES).getBytes(StandardCharsets.UTF_8));
+        ReadMembers read = read(wacz(files, datapackage(files, "1.1.1"), null));
+        assertThat(read.warnings()).containsExactly("pages/pages.jsonl line 1 is longer than 1024 KB: not read");
+        assertThat(read.members().get(0).member().capture().page()).isEqualTo(new WaczPage("p1", "Story A", "2024-05-01T12:00:00Z"));
+    }
+
+    @Test
     void aZipWithoutAPackageDescriptionSaysItIsNoWacz() throws IOException {
         Path file = tmp.resolve("plain.wacz");
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(file)) {
