@@ -12,9 +12,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *               {@code json-ld publisher}), or null for a plain text span
  * @param in     what {@code line} counts in: {@code text} (the extracted UTF-8 text, {@code data/text/<path>.txt}),
  *               {@code markup} (the raw original file, e.g. HTML source), {@code metadata} (no line)
+ * @param path   for markup, a CSS selector of the element holding the text ({@code article > p.byline}), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Evidence(String text, Integer line, Integer column, String field, String in) {
+public record Evidence(String text, Integer line, Integer column, String field, String in, String path) {
+
+    public Evidence(String text, Integer line, Integer column, String field, String in) {
+        this(text, line, column, field, in, null);
+    }
 
     public static final String IN_TEXT = "text";
     public static final String IN_MARKUP = "markup";
@@ -26,6 +31,11 @@ public record Evidence(String text, Integer line, Integer column, String field, 
 
     public static Evidence markup(String text, Integer line, String field) {
         return new Evidence(text, line, null, field, IN_MARKUP);
+    }
+
+    /** A span of the page's visible text: the element's line and CSS path, and which rule read it. */
+    public static Evidence element(String text, Integer line, String field, String path) {
+        return new Evidence(text, line, null, field, IN_MARKUP, path);
     }
 
     public static Evidence metadata(String text, String field) {

@@ -18,6 +18,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.provkit.Json;
+import org.provkit.page.PageChrome;
 
 /**
  * What the raw HTML says that Tika's text does not keep: canonical address, site name, JSON-LD, every image
@@ -73,6 +74,11 @@ record HtmlFacts(
         String charset = charsetOf(contentType);
         Parser parser = Parser.htmlParser().setTrackPosition(true);
         Document doc = Jsoup.parse(new java.io.ByteArrayInputStream(bytes), charset, "", parser);
+        return from(doc);
+    }
+
+    /** The facts of a page already parsed (with positions). */
+    static HtmlFacts of(Document doc) {
         return from(doc);
     }
 
@@ -240,7 +246,7 @@ record HtmlFacts(
         Element figure = img.closest("figure");
         if (figure != null) {
             for (Element cap : figure.select("figcaption")) {
-                out.add(loc(cap.text().strip(), cap, "figcaption"));
+                out.add(loc(PageChrome.textWithoutControls(cap).strip(), cap, "figcaption"));
             }
         }
         Element anchor = img;
@@ -252,7 +258,7 @@ record HtmlFacts(
         Element next = anchor.nextElementSibling();
         for (int i = 0; i < 2 && next != null; i++, next = next.nextElementSibling()) {
             if (next.select("img").isEmpty()) {
-                String t = next.text().strip();
+                String t = PageChrome.textWithoutControls(next).strip();
                 if (!t.isEmpty() && t.length() <= 300) {
                     out.add(loc(t, next, next.tagName()));
                 }
@@ -260,7 +266,7 @@ record HtmlFacts(
         }
         Element prev = anchor.previousElementSibling();
         if (prev != null && prev.select("img").isEmpty()) {
-            String t = prev.text().strip();
+            String t = PageChrome.textWithoutControls(prev).strip();
             if (!t.isEmpty() && t.length() <= 300) {
                 out.add(loc(t, prev, prev.tagName()));
             }

@@ -35,6 +35,8 @@ public final class PartyRegistry {
     private final Map<String, Party> byFoldedName = new LinkedHashMap<>();
     private final Map<String, Party> byCode = new LinkedHashMap<>();
     private final Map<String, Party> byDomain = new LinkedHashMap<>();
+    /** Codes of three letters or more, lower-cased; null where two parties share one. */
+    private final Map<String, Party> byCodeIgnoringCase = new java.util.HashMap<>();
     /** Folded names and aliases by their first word: matching walks word starts, not a 150-way regex. */
     private final Map<String, List<String>> namesByFirstWord = new java.util.HashMap<>();
     /** The low bits of the hash of every first word: a word of running text whose bit is clear starts no name. */
@@ -44,13 +46,20 @@ public final class PartyRegistry {
         this.parties = List.copyOf(parties);
         for (Party p : this.parties) {
             for (String name : names(p)) {
-                if (name.length() < MIN_ALIAS_LENGTH) {
+                if (name.length() < MIN_ALIAS_LENGTH || acronym(name)) {
                     byCode.putIfAbsent(name, p);
                 } else {
                     byFoldedName.putIfAbsent(fold(name), p);
                 }
             }
             p.codes().forEach(c -> byCode.putIfAbsent(c, p));
+            for (String c : byCode.keySet()) {
+                if (byCode.get(c) == p && c.length() >= 3) {
+                    String lower = c.toLowerCase(Locale.ROOT);
+                    Party other = byCodeIgnoringCase.get(lower);
+                    byCodeIgnoringCase.put(lower, other == null || other == p ? p : null);
+                }
+            }
             p.domains().forEach(d -> byDomain.putIfAbsent(d.toLowerCase(Locale.ROOT), p));
         }
         for (String folded : byFoldedName.keySet()) {
@@ -71,6 +80,26 @@ public final class PartyRegistry {
         // Longest first, so "Agencia Prensa Latina" wins over "Prensa Latina".
         namesByFirstWord.values().forEach(list -> list.sort((a, b) -> b.length() - a.length()));
         namesByFirstWord.keySet().forEach(word -> firstWordHashes.set(word.hashCode() & 0xffff));
+    }
+
+    /**
+     * A name written in capitals only ("ISNA", "ANSA", "UNIAN") is an acronym: matched exactly, like a code, so that
+     * the first name "Isna" or the word "Ansa" names no agency.
+     */
+    private static boolean acronym(String name) {
+        boolean letter = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isLetter(c)) {
+                letter = true;
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+            } else if (c != '-' && c != '&' && !Character.isDigit(c)) {
+                return false;
+            }
+        }
+        return letter;
     }
 
     /**
@@ -219,6 +248,17 @@ public final class PartyRegistry {
             return Optional.of(p);
         }
         return Optional.ofNullable(byFoldedName.get(fold(v)));
+    }
+
+    /**
+     * A party whose code is {@code value} in any case ({@code ats} for ATS), for places that hold nothing but
+     * agency codes (a closing "(ats/nxp)", a dateline's parentheses); codes of three letters or more only.
+     */
+    public Optional<Party> byCodeIgnoringCase(String value) {
+        if (value == null || value.strip().length() < 3) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(byCodeIgnoringCase.get(value.strip().toLowerCase(Locale.ROOT)));
     }
 
     /** Whether {@code token} is exactly a registered code (or short name). */

@@ -68,6 +68,73 @@ final class PartyResolver {
         return out;
     }
 
+    /** A registered party and the form the page writes it in. */
+    record Written(Party party, String written) {
+    }
+
+    /**
+     * The registered parties of a group of agency codes as a wire service writes them ({@code dpa/lno},
+     * {@code KNA, DR}, {@code ats/nxp}): codes in any case; the other parts must be short (a regional service,
+     * an editor's initials) or the group is no code group. Empty when no part is registered.
+     */
+    List<Written> codeGroup(String inner) {
+        String v = clean(inner);
+        if (v.isEmpty() || v.length() > 60) {
+            return List.of();
+        }
+        List<Written> out = new ArrayList<>();
+        for (String part : Rx.of("\\s*[/,;]\\s*|\\s+-\\s+").split(v)) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            Optional<Party> one = lookup(p).or(() -> registry.byCodeIgnoringCase(p));
+            if (one.isPresent()) {
+                if (out.stream().noneMatch(w -> w.party() == one.get())) {
+                    out.add(new Written(one.get(), p));
+                }
+            } else if (p.length() > 5 || !p.codePoints().allMatch(Character::isLetter)) {
+                return List.of();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The parties a whole value names and nothing else: one name or code ({@code Agencia Efe}), or a group of
+     * them ({@code EFE/AFP}, {@code KNA, DR} with desk initials); empty when any longer part names no party.
+     */
+    List<Written> whole(String value) {
+        String v = clean(value);
+        if (v.isEmpty() || v.length() > 80) {
+            return List.of();
+        }
+        Optional<Party> one = lookup(v);
+        if (one.isPresent()) {
+            return List.of(new Written(one.get(), v));
+        }
+        List<Written> out = new ArrayList<>();
+        String[] parts = SPLIT.split(v);
+        if (parts.length < 2) {
+            return List.of();
+        }
+        for (String part : parts) {
+            String p = clean(part);
+            if (p.isEmpty()) {
+                continue;
+            }
+            Optional<Party> found = lookup(p);
+            if (found.isPresent()) {
+                if (out.stream().noneMatch(w -> w.party() == found.get())) {
+                    out.add(new Written(found.get(), p));
+                }
+            } else if (p.length() > 5 || !p.codePoints().allMatch(Character::isLetter)) {
+                return List.of();
+            }
+        }
+        return out;
+    }
+
     private Optional<Party> lookup(String v) {
         if (v.isEmpty()) {
             return Optional.empty();

@@ -33,6 +33,7 @@ public final class ProvenanceAnalyzer {
     private final PartyResolver resolver;
     private final TextAttributionRules textRules;
     private final AssetRules assets;
+    private final PageAnalysis pages;
 
     /** Starts loading what the first analysis needs (the language profiles) in the background. */
     public static void preload() {
@@ -52,6 +53,7 @@ public final class ProvenanceAnalyzer {
         this.resolver = new PartyResolver(registry);
         this.textRules = new TextAttributionRules(resolver);
         this.assets = new AssetRules(resolver);
+        this.pages = new PageAnalysis(resolver, textRules);
     }
 
     public PartyRegistry registry() {
@@ -75,14 +77,18 @@ public final class ProvenanceAnalyzer {
         String mediaType = document.mediaType() == null ? "" : document.mediaType().toLowerCase(Locale.ROOT);
         TextLines text = readText(document.textFile(), warnings);
         HtmlFacts html = null;
+        org.provkit.page.HtmlPage page = null;
         if (isHtml(mediaType, document.path()) && document.file() != null) {
             try {
-                html = HtmlFacts.read(document.file(), first(metadata, "Content-Type"));
-                if (Files.size(document.file()) > HtmlFacts.MAX_HTML_BYTES) {
-                    warnings.add("HTML markup analysed only in its first " + (HtmlFacts.MAX_HTML_BYTES >> 20) + " MB");
+                page = org.provkit.page.HtmlPage.read(document.file(), first(metadata, "Content-Type"));
+                html = HtmlFacts.of(page.document());
+                if (page.cut()) {
+                    warnings.add("HTML markup analysed only in its first " + (org.provkit.page.HtmlPage.MAX_HTML_BYTES >> 20) + " MB");
                 }
             } catch (IOException | RuntimeException e) {
                 warnings.add("HTML markup not readable: " + e.getMessage());
+                page = null;
+                html = null;
             }
         }
 
@@ -94,39 +100,63 @@ public final class ProvenanceAnalyzer {
         UrlRef address = canonical != null ? canonical : captured;
         String canonicalHost = address == null ? null : Urls.host(address.url());
 
-        List<AssetRules.LineCredit> lineCredits = assets.textCredits(text);
-        List<Credit> credits = new ArrayList<>(lineCredits.stream().map(AssetRules.LineCredit::credit).toList());
-        List<MissingAsset> missing = new ArrayList<>(AssetRules.attachCredits(
-                assets.textMissing(text, document.path(), document.siblingPaths(), document.file(), urls), lineCredits));
-        if (html != null) {
+        List<Credit> credits = new ArrayList<>();
+        List<MissingAsset> missing = new ArrayList<>();
+        List<String> authors = new ArrayList<>();
+        List<Hop> chain;
+        PageAnalysis.Result pageResult = null;
+        if (page != null) {
+            // A web page: its structure says who wrote it; the loose lines of its text (menus, teasers, footers) do not.
+            List<String> hosts = new ArrayList<>();
+            hosts.add(canonicalHost);
+            for (HtmlFacts.Located o : html.ogUrl()) {
+                String h = Urls.host(o.value());
+                if (h != null && !h.equals(canonicalHost) && !hosts.contains(h)) {
+                    hosts.add(h);
+                }
+            }
+            pageResult = pages.analyze(page, hosts, warnings);
+            credits.addAll(pageResult.credits());
+            missing.addAll(AssetRules.attachCredits(
+                    assets.textMissing(text, document.path(), document.siblingPaths(), document.file(), urls), List.of()));
             missing.addAll(assets.htmlMissing(html, document.path(), document.siblingPaths(), document.file(), urls, credits,
                     captured == null ? null : captured.url()));
-            figcaptionCredits(html, credits);
-        }
-        if (document.file() != null && OoxmlRelationships.isOoxml(mediaType, document.path())) {
-            missing.addAll(AssetRules.ooxmlMissing(OoxmlRelationships.read(document.file(), warnings), urls));
-        }
-        credits.addAll(assets.metadataCredits(metadata, mediaType));
-
-        List<String> authors = new ArrayList<>();
-        List<Signal> sources = new ArrayList<>(textRules.find(text));
-        List<Weighted> publishers = new ArrayList<>();
-        publisherFromUrl(address, publishers);
-        if (html != null) {
-            htmlSignals(html, canonical, canonicalHost, sources, publishers, authors);
+            authors.addAll(pageResult.authors());
+            chain = pageResult.chain();
         } else {
-            for (String site : metadata.getOrDefault("og:site_name", List.of())) {
-                publishers.add(new Weighted(named(site, Kind.PUBLISHER, Evidence.metadata(site, "og:site_name")), 3));
+            List<AssetRules.LineCredit> lineCredits = assets.textCredits(text);
+            credits.addAll(lineCredits.stream().map(AssetRules.LineCredit::credit).toList());
+            missing.addAll(AssetRules.attachCredits(
+                    assets.textMissing(text, document.path(), document.siblingPaths(), document.file(), urls), lineCredits));
+            if (html != null) {
+                missing.addAll(assets.htmlMissing(html, document.path(), document.siblingPaths(), document.file(), urls, credits,
+                        captured == null ? null : captured.url()));
+                figcaptionCredits(html, credits);
             }
-        }
-        if (html == null) {
-            // In HTML the last text lines are site chrome (menus, partner links); its <footer> was read above.
-            for (Signal s : textRules.footer(text, canonicalHost)) {
-                publishers.add(new Weighted(s, 2));
+            if (document.file() != null && OoxmlRelationships.isOoxml(mediaType, document.path())) {
+                missing.addAll(AssetRules.ooxmlMissing(OoxmlRelationships.read(document.file(), warnings), urls));
             }
+            credits.addAll(assets.metadataCredits(metadata, mediaType));
+
+            List<Signal> sources = new ArrayList<>(textRules.find(text));
+            List<Weighted> publishers = new ArrayList<>();
+            publisherFromUrl(address, publishers);
+            if (html != null) {
+                htmlSignals(html, canonical, canonicalHost, sources, publishers, authors);
+            } else {
+                for (String site : metadata.getOrDefault("og:site_name", List.of())) {
+                    publishers.add(new Weighted(named(site, Kind.PUBLISHER, Evidence.metadata(site, "og:site_name")), 3));
+                }
+            }
+            if (html == null) {
+                // In HTML the last text lines are site chrome (menus, partner links); its <footer> was read above.
+                for (Signal s : textRules.footer(text, canonicalHost)) {
+                    publishers.add(new Weighted(s, 2));
+                }
+            }
+            metadataSignals(metadata, publishers, sources, authors, html != null);
+            chain = ChainBuilder.build(sources, publishers, warnings);
         }
-        metadataSignals(metadata, publishers, sources, authors, html != null);
-        List<Hop> chain = ChainBuilder.build(sources, publishers, warnings);
 
         if (html != null) {
             markupLinks(html, address, urls);
@@ -137,7 +167,9 @@ public final class ProvenanceAnalyzer {
             distinct.add(0, captured);
         }
 
-        String language = language(text, html, metadata, warnings);
+        String language = pageResult != null && pageResult.articleText().length() >= 200
+                ? language(TextLines.of(pageResult.articleText()), html, metadata, warnings)
+                : language(text, html, metadata, warnings);
         String[] title = title(text, html, metadata, chain);
         if (text.skippedMiddle()) {
             warnings.add("large text: only the first " + (TextLines.DEFAULT_HEAD_BYTES >> 20) + " MB and last "

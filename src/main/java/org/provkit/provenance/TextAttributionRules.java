@@ -19,7 +19,7 @@ import org.provkit.provenance.Signal.Kind;
 final class TextAttributionRules {
 
     private static final String CONNECTOR = "(?:de|del|da|do|dos|das|la|las|los|le|les|el|of|the|sur|en|y|e|et|al|am|upon|des|di)";
-    private static final String PLACE_WORD = "\\p{Lu}[\\p{L}'’.\\-]*";
+    private static final String PLACE_WORD = "\\p{Lu}[\\p{L}'’.\\-]*(?:/\\p{Lu}[\\p{L}'’.\\-]*)?";
     private static final String PLACE = PLACE_WORD + "(?:\\s+(?:" + CONNECTOR + "\\s+)?" + PLACE_WORD + "){0,4}";
 
     /** "La Havane, 30 août, (RHC)-", "HAVANA, March 3 (Reuters) -", "BEIJING (Xinhua) --", "Caracas, 12 ene (PL) El ...". */
@@ -41,7 +41,7 @@ final class TextAttributionRules {
     private static final Pattern DATELINE_JAPANESE = Pattern.compile("^【(?<inner>[^】\\n]{2,20})】");
 
     /** "(ANSA) - ROME, MARCH 3 -" */
-    private static final Pattern DATELINE_LEADING = Pattern.compile("^\\((?<agency>[^()\\n]{2,40})\\)\\s*[-–—]+\\s*\\S");
+    private static final Pattern DATELINE_LEADING = Pattern.compile("^\\((?<agency>[^()\\n]{2,40})\\)\\s*\\.?\\s*[-–—]+\\s*\\S");
 
     /** Labels whose value is where this copy was taken from. */
     private static final String TAKEN_FROM_LABELS = "sources?|fuentes?|fontes?|v[íi]a"
@@ -53,11 +53,15 @@ final class TextAttributionRules {
             + "|(?:originally|first)\\s+published\\s+(?:in|on|by)|reproduced\\s+from|reprinted\\s+from|republished\\s+from"
             + "|publi[ée]e?\\s+(?:initialement|à\\s+l['’]origine|originellement|d['’]abord)\\s+(?:dans|sur|par)"
             + "|article\\s+(?:paru|publi[ée])\\s+(?:dans|sur)|repris\\s+d[eu]|tir[ée]e?\\s+d[eu]|cortes[íi]a\\s+de|courtesy\\s+of"
-            + "|this\\s+(?:article|story)\\s+(?:was\\s+)?(?:first\\s+|originally\\s+)?(?:appeared|published)\\s+(?:in|on|by)"
+            + "|this\\s+(?:article|story|post|piece|report|item)\\s+(?:was\\s+|has\\s+been\\s+|is\\s+)?(?:first\\s+|originally\\s+)?(?:appeared|published|republished)\\s+(?:in|on|by|with\\s+permission\\s+(?:of|from))"
+            + "|(?:republished|reprinted|reproduced)\\s+(?:with\\s+permission\\s+)?(?:from|of)|(?:originally|first)\\s+(?:appeared|ran)\\s+(?:in|on)"
             + "|ce(?:t)?\\s+(?:texte|article)\\s+a\\s+(?:d['’]abord\\s+|initialement\\s+)?(?:[ée]t[ée]\\s+)?(?:publi[ée]|paru)\\s+(?:par|sur|dans)";
     /** Labels whose value is a source of the information. */
     private static final String INFORMATION_LABELS = "con\\s+informaci[óo]n(?:es)?\\s+de(?:l|\\s+la|\\s+las)?|com\\s+informa[çc](?:[õo]es|[ãa]o)\\s+d[aeo]s?"
-            + "|with\\s+information\\s+(?:from|of)|with\\s+reporting\\s+(?:from|by)|additional\\s+reporting\\s+(?:by|from)"
+            + "|with\\s+files\\s+from|with\\s+(?:additional\\s+)?(?:reporting|files)\\s+(?:from|by)|with\\s+information\\s+(?:from|of)|with\\s+reporting\\s+(?:from|by)|additional\\s+reporting\\s+(?:by|from)"
+            + "|(?:mit|unter\\s+verwendung\\s+von)\\s+(?:material|informationen|angaben)\\s+(?:von|der|des)|mit\\s+agenturen"
+            + "|con\\s+informazioni\\s+(?:di|da)|met\\s+informatie\\s+van|z\\s+informacji|na\\s+podstawie"
+            + "|reporting\\s+by|compiled\\s+(?:by|from)|mit\\s+dpa|avec\\s+l['’]?afp"
             + "|avec\\s+(?:des\\s+informations\\s+d[eu]|l['’]agence)|con\\s+reportes?\\s+de|com\\s+ag[êe]ncias?|con\\s+agencias"
             + "|avec\\s+agences|with\\s+agencies|d['’]apr[èe]s|selon|seg[úu]n|segundo|avec|with|con|com";
     /** A byline naming an agency: "Por EFE", "By Reuters", "Par AFP", "Autor: Prensa Latina". */
@@ -126,6 +130,20 @@ final class TextAttributionRules {
         this.resolver = resolver;
     }
 
+    /** The dateline at the start of one line of a page's article (its agency), if any. */
+    List<Signal> datelineSignals(String text) {
+        List<Signal> out = new ArrayList<>();
+        datelines(new TextLines.Line(1, text, false), out);
+        return out;
+    }
+
+    /** A source, provider or byline line ({@code Fuente: EFE}, {@code With AFP}, {@code Tomado de ...}), if the line is one. */
+    List<Signal> sourceLineSignals(String text) {
+        List<Signal> out = new ArrayList<>();
+        sourceLine(new TextLines.Line(1, text, false), true, out);
+        return out;
+    }
+
     /** Every attribution signal of the text. */
     List<Signal> find(TextLines text) {
         List<Signal> out = new ArrayList<>();
@@ -170,6 +188,10 @@ final class TextAttributionRules {
             boolean nextCapital = next != null && (Character.isUpperCase(next.codePointAt(0)) || "«\"“—–-".contains(next));
             String agency = m.group("agency").strip();
             List<Party> parties = resolver.registered(agency);
+            if (parties.isEmpty()) {
+                // "Hamburg (dpa/lno) –": the agency with its regional service or an editor's initials.
+                parties = resolver.codeGroup(agency).stream().map(PartyResolver.Written::party).toList();
+            }
             // A registered agency needs only a separator or a capital after it: "Havana (Prensa Latina) A Cuba";
             // "Smith (AP) said" stays running text.
             if (!parties.isEmpty() && (sep || nextCapital)) {
@@ -230,6 +252,9 @@ final class TextAttributionRules {
 
     private boolean addRegistered(String agency, String raw, int lineNumber, String evidence, List<Signal> out) {
         List<Party> parties = resolver.registered(agency);
+        if (parties.isEmpty()) {
+            parties = resolver.codeGroup(agency).stream().map(PartyResolver.Written::party).toList();
+        }
         if (parties.isEmpty()) {
             return false;
         }
