@@ -58,6 +58,8 @@ public final class ArticleLocator {
     private static final double MIN_CONTENT = 6;
     /** Blocks scoring at least this share of the best one are all plausible bodies. */
     private static final double STRONG_SHARE = 0.5;
+    private static final double HEADLINE_BLOCK_SHARE = 0.3;
+    private static final double ENCLOSING_MARGIN = 1.25;
     /** Below this paragraph score the best block is looked for again without leaving out chrome by its words. */
     private static final double RETRY_CONTENT = 15;
     /** Text weight of the shortest paragraph. */
@@ -80,7 +82,9 @@ public final class ArticleLocator {
         for (Element e : order) {
             double[] s = scores.get(e);
             // A plausible body has several paragraphs: a long caption or standfirst right under the headline is none.
-            if (s[2] >= Math.min(MIN_CONTENT, scores.get(top)[2]) && s[1] >= best * STRONG_SHARE && s[3] >= Math.min(3, scores.get(top)[3])) {
+            // The block holding the title's headline needs less: a short story followed by a long one is still the story.
+            double share = isAncestor(e, headline) ? HEADLINE_BLOCK_SHARE : STRONG_SHARE;
+            if (s[2] >= Math.min(MIN_CONTENT, scores.get(top)[2]) && s[1] >= best * share && s[3] >= Math.min(3, scores.get(top)[3])) {
                 strong.add(e);
             }
         }
@@ -89,7 +93,9 @@ public final class ArticleLocator {
         for (Element e : strong) {
             boolean nestedInBetter = false;
             for (Element o : strong) {
-                if (o != e && scores.get(o)[1] > scores.get(e)[1] && (isAncestor(o, e) || isAncestor(e, o))) {
+                // An enclosing block is better only by a clear margin: a page's wrapper collects a little from every story.
+                if (o != e && (isAncestor(e, o) && scores.get(o)[1] > scores.get(e)[1]
+                        || isAncestor(o, e) && scores.get(o)[1] > ENCLOSING_MARGIN * scores.get(e)[1])) {
                     nestedInBetter = true;
                     break;
                 }
@@ -371,6 +377,9 @@ public final class ArticleLocator {
         }
         for (int i = index + 1; i < siblings.size(); i++) {
             Element s = siblings.get(i);
+            if (startsAStory(s)) {
+                break;
+            }
             if (merges(s, threshold, scores, sizes)) {
                 last = s;
             } else if (!skippable(s, sizes)) {
@@ -378,6 +387,18 @@ public final class ArticleLocator {
             }
         }
         return new Element[] {first, last};
+    }
+
+    /** A block that opens with its own title (an h1 or h2 first inside it): the next story, not more of this one. */
+    private static boolean startsAStory(Element s) {
+        if (s.normalName().equals("p") || s.normalName().startsWith("h")) {
+            return false;
+        }
+        Element first = s.firstElementChild();
+        while (first != null && !first.normalName().matches("h[1-6]") && first.children().size() == 1 && first.ownText().isBlank()) {
+            first = first.firstElementChild();
+        }
+        return first != null && (first.normalName().equals("h1") || first.normalName().equals("h2"));
     }
 
     private static boolean skippable(Element s, Map<Element, int[]> sizes) {
@@ -464,7 +485,9 @@ public final class ArticleLocator {
 
     /** Folded words of a text; for scripts without spaces, pairs of characters. */
     public static Set<String> words(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        // NFKD then NFC: accents go, Hangul syllables (which NFKD splits into jamo) come back whole.
+        String folded = Normalizer.normalize(Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", ""),
+                Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         Set<String> out = new HashSet<>();
         StringBuilder word = new StringBuilder();
         char prevCjk = 0;

@@ -77,6 +77,11 @@ public final class HtmlCharset {
                 return false;
             }
             if (i + need >= length) {
+                for (int k = i + 1; k < length; k++) {
+                    if ((b[k] & 0xC0) != 0x80) {
+                        return false;
+                    }
+                }
                 return multibyte; // cut at the end of what was read
             }
             int cp = c & (0x3F >> need);

@@ -43,8 +43,9 @@ final class PublisherNaming {
     private static final Pattern TAGLINE_SEPARATOR = Pattern.compile("\\s*[|｜–—·•:]\\s*|\\s+-\\s+");
     private static final Pattern HOST_LIKE = Pattern.compile("(?:https?://)?(?:www\\.)?[a-z0-9][a-z0-9.-]*\\.[a-z]{2,}/?");
     private static final Pattern TLD = Pattern.compile("(?i)\\.(?:com|net|org|info|[a-z]{2}|co\\.[a-z]{2}|com\\.[a-z]{2})/?$");
+    // "copyright" spelled out names a holder only before ©, a year or "by": "Copyright Policy" is a link.
     private static final Pattern COPYRIGHT = Pattern.compile(
-            "(?iu)(?:(?:©|ⓒ|\\(c\\)|copyright)\\s*)+(?:by\\s+)?(?:\\d{4}(?:\\s*[-–]\\s*\\d{0,4})?\\s*[,.]?\\s*)?(?<who>[^©ⓒ|]{2,100})");
+            "(?iu)(?:(?:©|ⓒ|\\(c\\))(?:\\s*copyright)?\\s*|copyright(?=\\s*(?:©|ⓒ|\\(c\\)|\\d{4}|by\\s))\\s*)+(?:by\\s+)?(?:\\d{4}(?:\\s*[-–]\\s*\\d{0,4})?\\s*[,.]?\\s*)?(?<who>[^©ⓒ|]{2,100})");
     private static final Pattern COPYRIGHT_CJK = Pattern.compile("(?<who>[^\\s：:，,。]{2,20})\\s*(?:版权所有|版權所有)|(?:版权所有|版權所有)\\s*[：:]\\s*(?<who2>[^\\s，,。]{2,20})");
     private static final Pattern QUOTED = Pattern.compile("[«“\"„]([^«»“”\"„]{2,40})[»”\"“]");
     private static final Set<String> LOGO_WORDS = Set.of("logo", "brand", "masthead", "sitename", "sitetitle", "navbar", "header");
