@@ -232,7 +232,7 @@ public final class ArticleBlocks {
             if (size == null || size[0] < MIN_LINK_LIST_WEIGHT || size[1] * 10 < size[0] * 6) {
                 return false;
             }
-            return e.select("a[href]").size() >= 3 && !PageChrome.holdsByline(e);
+            return e.select(Css.of("a[href]")).size() >= 3 && !PageChrome.holdsByline(e);
         }
 
         private void appendCollapsed(String s) {

@@ -256,7 +256,7 @@ public final class ArticleLocator {
         } else {
             return;
         }
-        if (e.closest("figcaption, figure") != null) {
+        if (e.closest(Css.of("figcaption, figure")) != null) {
             return; // captions describe pictures, not the story
         }
         Element ancestor = PARAGRAPHS.contains(tag) ? e.parent() : e;
@@ -429,8 +429,8 @@ public final class ArticleLocator {
         Element best = null;
         double bestScore = 0;
         Element lastH1Before = null;
-        for (Element e : doc.select("h1, h2, h3, [itemprop=headline], [class*=headline], [class*=title], [class*=tit], [id*=title], [class*=heading]")) {
-            if (e.closest("nav, aside, footer, header nav") != null || e.text().length() > 400 || e.text().isBlank()) {
+        for (Element e : doc.select(Css.of("h1, h2, h3, [itemprop=headline], [class*=headline], [class*=title], [class*=tit], [id*=title], [class*=heading]"))) {
+            if (e.closest(Css.of("nav, aside, footer, header nav")) != null || e.text().length() > 400 || e.text().isBlank()) {
                 continue;
             }
             boolean before = bodyFirst == null || !e.sourceRange().isTracked() || !bodyFirst.sourceRange().isTracked()

@@ -36,7 +36,7 @@ public final class JsonLd {
 
     public static JsonLd of(Document doc) {
         JsonLd ld = new JsonLd();
-        for (Element script : doc.select("script[type]")) {
+        for (Element script : doc.select(Css.of("script[type]"))) {
             if (!script.attr("type").strip().toLowerCase(Locale.ROOT).startsWith("application/ld+json")) {
                 continue;
             }

@@ -130,7 +130,7 @@ public final class PageChrome {
      * "banner-headline"), it is the page or the article, not a box beside it.
      */
     static boolean holdsPage(Element e) {
-        if (!e.select("h1").isEmpty()) {
+        if (!e.select(Css.of("h1")).isEmpty()) {
             return true;
         }
         var doc = e.ownerDocument();
@@ -184,7 +184,7 @@ public final class PageChrome {
 
     /** A site-wide {@code <footer>}: one that is not inside an {@code <article>}. */
     public static boolean isSiteFooter(Element e) {
-        return e.normalName().equals("footer") && e.closest("article") == null;
+        return e.normalName().equals("footer") && e.closest(Css.of("article")) == null;
     }
 
     private static boolean isHiddenByStyle(Element e) {

@@ -37,7 +37,7 @@ public final class PageMetadata {
      */
     public List<MetaValue> meta(String... keys) {
         List<MetaValue> out = new ArrayList<>();
-        for (Element m : document.select("meta")) {
+        for (Element m : document.select(Css.of("meta"))) {
             String value = m.hasAttr("content") ? m.attr("content") : m.attr("value");
             value = value.strip();
             if (value.isEmpty()) {
@@ -68,7 +68,7 @@ public final class PageMetadata {
     /** {@code href} of every {@code <link>} or {@code <a>} whose rel holds {@code rel}. */
     public List<MetaValue> links(String rel) {
         List<MetaValue> out = new ArrayList<>();
-        for (Element e : document.select("link[rel][href], a[rel][href]")) {
+        for (Element e : document.select(Css.of("link[rel][href], a[rel][href]"))) {
             for (String r : e.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")) {
                 if (r.equals(rel)) {
                     String v = e.normalName().equals("a") ? e.text().strip() : e.attr("href").strip();
@@ -87,7 +87,7 @@ public final class PageMetadata {
      */
     public List<MetaValue> microdata(String prop) {
         List<MetaValue> out = new ArrayList<>();
-        for (Element e : document.select("[itemprop]")) {
+        for (Element e : document.select(Css.of("[itemprop]"))) {
             boolean has = false;
             for (String p : e.attr("itemprop").split("\\s+")) {
                 has |= p.equalsIgnoreCase(prop);
@@ -95,7 +95,7 @@ public final class PageMetadata {
             if (!has || e.normalName().equals("meta") && !e.hasAttr("content")) {
                 continue;
             }
-            Element scope = e.parent() == null ? null : e.parent().closest("[itemscope]");
+            Element scope = e.parent() == null ? null : e.parent().closest(Css.of("[itemscope]"));
             if (scope == null || !ARTICLE_ITEMTYPE.matcher(scope.attr("itemtype")).matches()) {
                 continue;
             }
@@ -106,7 +106,7 @@ public final class PageMetadata {
                 kind = type.endsWith("Person") ? MetaValue.Kind.PERSON
                         : JsonLd.organizationTypes().matcher(type.substring(type.lastIndexOf('/') + 1)).matches()
                                 ? MetaValue.Kind.ORGANIZATION : MetaValue.Kind.UNKNOWN;
-                Element n = e.selectFirst("[itemprop~=(?i)^name$]");
+                Element n = e.selectFirst(Css.of("[itemprop~=(?i)^name$]"));
                 name = n == null ? null : n.hasAttr("content") ? n.attr("content") : n.text();
             } else {
                 name = e.hasAttr("content") ? e.attr("content") : e.text();
@@ -120,7 +120,7 @@ public final class PageMetadata {
 
     /** The page's declared language ({@code <html lang>}, else Content-Language), or null. */
     public String lang() {
-        Element html = document.selectFirst("html");
+        Element html = document.selectFirst(Css.of("html"));
         if (html != null && !html.attr("lang").isBlank()) {
             return html.attr("lang").strip();
         }

@@ -18,6 +18,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.provkit.Json;
+import org.provkit.page.Css;
 import org.provkit.page.PageChrome;
 
 /**
@@ -102,12 +103,12 @@ record HtmlFacts(
     }
 
     private static HtmlFacts from(Document doc) {
-        Element titleEl = doc.selectFirst("head > title, title");
-        Element h1 = doc.selectFirst("h1");
-        Element html = doc.selectFirst("html");
-        Element base = doc.selectFirst("base[href]");
+        Element titleEl = doc.selectFirst(Css.of("head > title, title"));
+        Element h1 = doc.selectFirst(Css.of("h1"));
+        Element html = doc.selectFirst(Css.of("html"));
+        Element base = doc.selectFirst(Css.of("base[href]"));
         List<Located> canonical = new ArrayList<>();
-        for (Element e : doc.select("link[href]")) {
+        for (Element e : doc.select(Css.of("link[href]"))) {
             if (relHas(e, "canonical")) {
                 canonical.add(loc(e.attr("href").strip(), e, "link rel=canonical"));
             }
@@ -121,7 +122,7 @@ record HtmlFacts(
         List<Located> authorOrgs = new ArrayList<>();
         List<Located> authorPersons = new ArrayList<>();
         String[] headline = {null};
-        for (Element script : doc.select("script[type]")) {
+        for (Element script : doc.select(Css.of("script[type]"))) {
             if (!script.attr("type").strip().toLowerCase(Locale.ROOT).startsWith("application/ld+json")) {
                 continue;
             }
@@ -144,12 +145,12 @@ record HtmlFacts(
         }
         List<Image> images = new ArrayList<>();
         // One media element per picture / video / audio (with their <source>s), or per free-standing <img>.
-        for (Element e : doc.select("picture, video, audio, img")) {
-            if (e.tagName().equals("img") && e.closest("picture, video, audio") != null) {
+        for (Element e : doc.select(Css.of("picture, video, audio, img"))) {
+            if (e.tagName().equals("img") && e.closest(Css.of("picture, video, audio")) != null) {
                 continue;
             }
             List<Located> refs = new ArrayList<>();
-            for (Element part : e.select("*")) {
+            for (Element part : e.select(Css.of("*"))) {
                 if (part == e || part.tagName().equals("source") || part.tagName().equals("img")) {
                     references(part, refs);
                 }
@@ -159,19 +160,19 @@ record HtmlFacts(
             }
         }
         List<Located> links = new ArrayList<>();
-        for (Element a : doc.select("a[href]")) {
+        for (Element a : doc.select(Css.of("a[href]"))) {
             links.add(loc(a.attr("href").strip(), a, "a href"));
         }
         List<Located> figcaptions = new ArrayList<>();
-        for (Element f : doc.select("figcaption")) {
+        for (Element f : doc.select(Css.of("figcaption"))) {
             String t = f.text().strip();
             if (!t.isEmpty()) {
                 figcaptions.add(loc(t, f, "figcaption"));
             }
         }
         List<Located> footer = new ArrayList<>();
-        for (Element f : doc.select("footer, [role=contentinfo], #footer, .footer, .site-footer")) {
-            for (Element block : f.select("p, div, span, small, li, address")) {
+        for (Element f : doc.select(Css.of("footer, [role=contentinfo], #footer, .footer, .site-footer"))) {
+            for (Element block : f.select(Css.of("p, div, span, small, li, address"))) {
                 if (block.children().isEmpty() || block.ownText().length() > 0) {
                     String t = block.text().strip();
                     if (!t.isEmpty() && t.length() <= 300) {
@@ -219,7 +220,7 @@ record HtmlFacts(
 
     private static List<Located> metas(Document doc, String key) {
         List<Located> out = new ArrayList<>();
-        for (Element m : doc.select("meta[content]")) {
+        for (Element m : doc.select(Css.of("meta[content]"))) {
             String k = !m.attr("property").isBlank() ? m.attr("property") : m.attr("name");
             if (k.strip().equalsIgnoreCase(key)) {
                 String v = m.attr("content").strip();
@@ -243,9 +244,9 @@ record HtmlFacts(
     /** Text right next to an image: its figure's caption, then the next two elements after it (or its wrapper). */
     private static List<Located> nearbyText(Element img) {
         List<Located> out = new ArrayList<>();
-        Element figure = img.closest("figure");
+        Element figure = img.closest(Css.of("figure"));
         if (figure != null) {
-            for (Element cap : figure.select("figcaption")) {
+            for (Element cap : figure.select(Css.of("figcaption"))) {
                 out.add(loc(PageChrome.textWithoutControls(cap).strip(), cap, "figcaption"));
             }
         }
@@ -257,7 +258,7 @@ record HtmlFacts(
         }
         Element next = anchor.nextElementSibling();
         for (int i = 0; i < 2 && next != null; i++, next = next.nextElementSibling()) {
-            if (next.select("img").isEmpty()) {
+            if (next.select(Css.of("img")).isEmpty()) {
                 String t = PageChrome.textWithoutControls(next).strip();
                 if (!t.isEmpty() && t.length() <= 300) {
                     out.add(loc(t, next, next.tagName()));
@@ -265,7 +266,7 @@ record HtmlFacts(
             }
         }
         Element prev = anchor.previousElementSibling();
-        if (prev != null && prev.select("img").isEmpty()) {
+        if (prev != null && prev.select(Css.of("img")).isEmpty()) {
             String t = PageChrome.textWithoutControls(prev).strip();
             if (!t.isEmpty() && t.length() <= 300) {
                 out.add(loc(t, prev, prev.tagName()));

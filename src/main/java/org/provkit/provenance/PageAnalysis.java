@@ -11,6 +11,7 @@ import org.jsoup.nodes.Element;
 import org.provkit.page.ArticleBlocks;
 import org.provkit.page.ArticleLocator;
 import org.provkit.page.Block;
+import org.provkit.page.Css;
 import org.provkit.page.HtmlPage;
 import org.provkit.page.JsonLd;
 import org.provkit.page.MetaValue;
@@ -92,9 +93,9 @@ final class PageAnalysis {
         var range = article.bodyFirst().sourceRange();
         int end = range.isTracked() ? range.startPos() : Integer.MAX_VALUE;
         List<Element> out = new ArrayList<>();
-        for (Element img : header.select("img")) {
+        for (Element img : header.select(Css.of("img"))) {
             var r = img.sourceRange();
-            if (r.isTracked() && r.startPos() < end || isInside(img, article.body()) && img.closest("[class*=author], [class*=byline]") != null) {
+            if (r.isTracked() && r.startPos() < end || isInside(img, article.body()) && img.closest(Css.of("[class*=author], [class*=byline]")) != null) {
                 out.add(img);
             }
         }

@@ -10,6 +10,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.provkit.page.ArticleBlocks;
 import org.provkit.page.ArticleLocator;
+import org.provkit.page.Css;
 import org.provkit.page.ElementTokens;
 import org.provkit.page.HtmlPage;
 import org.provkit.page.MetaValue;
@@ -154,7 +155,7 @@ final class PageCredits {
         Element ogMatch = null;
         Element ogCaptioned = null;
         Element first = null;
-        for (Element img : doc.select("img")) {
+        for (Element img : doc.select(Css.of("img"))) {
             if (!picture(img) || inTeaserList(img)) {
                 continue;
             }
@@ -201,9 +202,9 @@ final class PageCredits {
                 return v.split("\\s+")[0];
             }
         }
-        Element picture = img.closest("picture");
+        Element picture = img.closest(Css.of("picture"));
         if (picture != null) {
-            for (Element source : picture.select("source")) {
+            for (Element source : picture.select(Css.of("source"))) {
                 for (String attr : new String[] {"srcset", "data-srcset", "src"}) {
                     String v = source.attr(attr).strip();
                     if (!v.isEmpty() && !v.startsWith("data:")) {
@@ -217,7 +218,7 @@ final class PageCredits {
 
     /** Where the top of the article ends: the start of its fourth body paragraph, else the end of the body. */
     private static int topEnd(ArticleLocator.Article article) {
-        var paragraphs = article.body().select("p");
+        var paragraphs = article.body().select(Css.of("p"));
         int n = 0;
         for (Element p : paragraphs) {
             if (p.text().length() >= 40 && ++n == 4 && p.sourceRange().isTracked()) {
@@ -233,16 +234,16 @@ final class PageCredits {
 
     /** A picture of a list of other stories (a teaser in a list item of several). */
     private static boolean inTeaserList(Element img) {
-        Element li = img.closest("li");
-        if (li != null && li.parent() != null && li.parent().children().size() >= 3 && !li.select("a[href]").isEmpty()) {
+        Element li = img.closest(Css.of("li"));
+        if (li != null && li.parent() != null && li.parent().children().size() >= 3 && !li.select(Css.of("a[href]")).isEmpty()) {
             return true;
         }
         // A linked picture with a linked heading beside it: an embedded teaser of another story.
-        Element link = img.closest("a[href]");
+        Element link = img.closest(Css.of("a[href]"));
         if (link != null) {
-            Element box = img.closest("figure") != null ? img.closest("figure") : link.parent();
+            Element box = img.closest(Css.of("figure")) != null ? img.closest(Css.of("figure")) : link.parent();
             for (int i = 0; i < 2 && box != null; i++, box = box.parent()) {
-                if (!box.select("h2 a[href], h3 a[href], h4 a[href], h5 a[href], a[href] h2, a[href] h3, a[href] h4, a[href] h5").isEmpty()) {
+                if (!box.select(Css.of("h2 a[href], h3 a[href], h4 a[href], h5 a[href], a[href] h2, a[href] h3, a[href] h4, a[href] h5")).isEmpty()) {
                     return true;
                 }
             }
@@ -300,7 +301,7 @@ final class PageCredits {
             }
         }
         String src = img.attr("src").toLowerCase(Locale.ROOT);
-        if (img.closest("noscript") != null && img.parent() != null && img.parent().normalName().equals("noscript")
+        if (img.closest(Css.of("noscript")) != null && img.parent() != null && img.parent().normalName().equals("noscript")
                 && fileKey(src) == null) {
             return false; // a tracking pixel
         }
@@ -323,7 +324,7 @@ final class PageCredits {
      */
     private static List<Element> captionsOf(Element img) {
         List<Element> out = new ArrayList<>();
-        Element figure = img.closest("figure");
+        Element figure = img.closest(Css.of("figure"));
         Element scope = figure;
         boolean wrapper = false;
         if (scope == null) {
@@ -331,15 +332,15 @@ final class PageCredits {
             scope = img;
             for (int i = 0; i < 4 && scope.parent() != null; i++) {
                 Element p = scope.parent();
-                if (p.normalName().equals("body") || p.text().length() > 300 || p.select("img").size() > 2
-                        || !p.select("h1, h2, h3").isEmpty()) {
+                if (p.normalName().equals("body") || p.text().length() > 300 || p.select(Css.of("img")).size() > 2
+                        || !p.select(Css.of("h1, h2, h3")).isEmpty()) {
                     break;
                 }
                 scope = p;
             }
             wrapper = scope != img;
-        } else if (figure.parent() != null && figure.parent().select("img").size() <= 2 && figure.parent().text().length() <= 600
-                && figure.parent().select("h1, h2").isEmpty()) {
+        } else if (figure.parent() != null && figure.parent().select(Css.of("img")).size() <= 2 && figure.parent().text().length() <= 600
+                && figure.parent().select(Css.of("h1, h2")).isEmpty()) {
             // A caption set beside the figure ("<figure/><figcaption/><span class=author/>").
             scope = figure.parent();
         }
@@ -357,7 +358,7 @@ final class PageCredits {
         out.addAll(general);
         Element next = scope.nextElementSibling();
         for (int i = 0; i < 2 && next != null; i++, next = next.nextElementSibling()) {
-            if (next.select("img").isEmpty() && next.text().length() <= 300 && !next.text().isBlank() && captionish(next)) {
+            if (next.select(Css.of("img")).isEmpty() && next.text().length() <= 300 && !next.text().isBlank() && captionish(next)) {
                 out.add(next);
             }
         }
@@ -379,7 +380,7 @@ final class PageCredits {
 
     /** An element whose text is one line: no block element inside it (a caption, a credit span, a paragraph). */
     private static boolean leafBlock(Element e) {
-        if (!e.select("img, picture, video").isEmpty() && !e.normalName().equals("figcaption")) {
+        if (!e.select(Css.of("img, picture, video")).isEmpty() && !e.normalName().equals("figcaption")) {
             return false;
         }
         for (Element d : e.getAllElements()) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.provkit.page.Block;
+import org.provkit.page.Css;
 import org.provkit.page.ElementTokens;
 
 /**
@@ -137,14 +138,14 @@ final class PageLines {
         for (Element p = e; p != null && level < MAX_CONTEXT_LEVELS; p = p.parent(), level++) {
             String tag = p.normalName();
             if (tag.equals("body") || tag.equals("article") || tag.equals("main")
-                    || level > 0 && (p.text().length() > 600 || !p.select("h1, h2").isEmpty())) {
+                    || level > 0 && (p.text().length() > 600 || !p.select(Css.of("h1, h2")).isEmpty())) {
                 break; // what holds the headline or much text is no picture's caption
             }
             if (tag.equals("figure") || tag.equals("figcaption")) {
                 caption = true;
                 break;
             }
-            if (!byline && level <= 1 && p.text().length() <= 300 && p.select("img").stream().anyMatch(PageCredits::picture)) {
+            if (!byline && level <= 1 && p.text().length() <= 300 && p.select(Css.of("img")).stream().anyMatch(PageCredits::picture)) {
                 caption = true; // text set right beside a picture, in the box that holds it
                 break;
             }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.provkit.page.Block;
+import org.provkit.page.Css;
 import org.provkit.provenance.Signal.Kind;
 
 /**
@@ -385,7 +386,7 @@ final class PageSourceRules {
             if (!provider) {
                 continue;
             }
-            org.jsoup.nodes.Element link = img.closest("a[href]");
+            org.jsoup.nodes.Element link = img.closest(Css.of("a[href]"));
             Evidence ev = Evidence.element(img.attr("alt").isBlank() ? img.attr("src") : img.attr("alt"), org.provkit.page.HtmlPage.line(img),
                     "logo", PageLines.path(img));
             List<String> names = new ArrayList<>();

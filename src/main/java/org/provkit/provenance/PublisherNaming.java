@@ -14,6 +14,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.provkit.page.ArticleLocator;
+import org.provkit.page.Css;
 import org.provkit.page.ElementTokens;
 import org.provkit.page.HtmlPage;
 import org.provkit.page.JsonLd;
@@ -179,7 +180,7 @@ final class PublisherNaming {
      * that is the brand only if another place names the site so too, or null.
      */
     private Candidate titleBrand(Document doc, PageMetadata meta, String headline, List<Candidate> all, List<String> sections) {
-        Element titleEl = doc.selectFirst("head > title, title");
+        Element titleEl = doc.selectFirst(Css.of("head > title, title"));
         String title = titleEl == null ? null : titleEl.text().strip();
         if (title == null || title.isEmpty()) {
             return null;
@@ -269,7 +270,7 @@ final class PublisherNaming {
                 break;
             }
             Element parent = t.parent();
-            if (parent == null || inArticle(parent, articleText) || parent.closest("figure, figcaption, script, style, noscript") != null) {
+            if (parent == null || inArticle(parent, articleText) || parent.closest(Css.of("figure, figcaption, script, style, noscript")) != null) {
                 continue;
             }
             String text = parent.text();
@@ -336,7 +337,7 @@ final class PublisherNaming {
 
     /** The site's logo: the alt text of an image in an element named logo, brand or masthead. */
     private void logo(Document doc, List<Candidate> all) {
-        for (Element img : doc.select("img[alt], img[title], svg[aria-label]")) {
+        for (Element img : doc.select(Css.of("img[alt], img[title], svg[aria-label]"))) {
             boolean logo = false;
             int level = 0;
             for (Element p = img; p != null && level < 4; p = p.parent(), level++) {
