@@ -3,22 +3,18 @@ package org.provkit.provenance;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.provkit.Json;
 import org.provkit.page.Css;
+import org.provkit.page.HtmlCharset;
 import org.provkit.page.PageChrome;
 
 /**
@@ -65,14 +61,13 @@ record HtmlFacts(
     record Image(String element, List<Located> references, Integer line, List<Located> nearbyText) {
     }
 
-    private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)");
 
     static HtmlFacts read(Path file, String contentType) throws IOException {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_HTML_BYTES);
         }
-        String charset = charsetOf(contentType);
+        String charset = HtmlCharset.fromContentType(contentType);
         Parser parser = Parser.htmlParser().setTrackPosition(true);
         Document doc = Jsoup.parse(new java.io.ByteArrayInputStream(bytes), charset, "", parser);
         return from(doc);
@@ -85,21 +80,6 @@ record HtmlFacts(
 
     static HtmlFacts parse(String html) {
         return from(Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true)));
-    }
-
-    private static String charsetOf(String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        Matcher m = CHARSET.matcher(contentType);
-        if (!m.find()) {
-            return null;
-        }
-        try {
-            return Charset.forName(m.group(1)).name();
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return null;
-        }
     }
 
     private static HtmlFacts from(Document doc) {
