@@ -16,6 +16,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.provkit.page.Srcset;
 
 /**
  * The images a captured HTML page embeds, resolved against the URL it was captured from: {@code img src} and
@@ -40,12 +41,12 @@ public final class PageAssets {
         Set<String> seen = new LinkedHashSet<>();
         for (Element img : document.select("img[src], img[srcset]")) {
             add(assets, seen, img, "img src", img.attr("src"));
-            for (String candidate : srcset(img.attr("srcset"))) {
+            for (String candidate : Srcset.urls(img.attr("srcset"))) {
                 add(assets, seen, img, "img srcset", candidate);
             }
         }
         for (Element source : document.select("picture > source[srcset]")) {
-            for (String candidate : srcset(source.attr("srcset"))) {
+            for (String candidate : Srcset.urls(source.attr("srcset"))) {
                 add(assets, seen, source, "picture source srcset", candidate);
             }
         }
@@ -71,35 +72,6 @@ public final class PageAssets {
         }
         int line = element.sourceRange().start().lineNumber();
         assets.add(new PageAsset("image", attribute, ref, url, line > 0 ? line : null));
-    }
-
-    /** The URLs of a srcset: comma-separated candidates, each a URL and an optional width or density. */
-    static List<String> srcset(String srcset) {
-        List<String> out = new ArrayList<>();
-        String s = srcset == null ? "" : srcset.strip();
-        int i = 0;
-        while (i < s.length()) {
-            while (i < s.length() && (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == ',')) {
-                i++;
-            }
-            int start = i;
-            while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-            String url = s.substring(start, i);
-            // A URL ends at white space; a trailing comma with no descriptor ends it too.
-            if (url.endsWith(",")) {
-                url = url.substring(0, url.length() - 1);
-            } else {
-                while (i < s.length() && s.charAt(i) != ',') {
-                    i++;
-                }
-            }
-            if (!url.isEmpty()) {
-                out.add(url);
-            }
-        }
-        return out;
     }
 
     @SuppressWarnings("deprecation") // java.net.URL(URL, String): the WHATWG-like lenient resolution browsers do

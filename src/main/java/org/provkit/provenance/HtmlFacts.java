@@ -16,6 +16,7 @@ import org.provkit.Json;
 import org.provkit.page.Css;
 import org.provkit.page.HtmlCharset;
 import org.provkit.page.PageChrome;
+import org.provkit.page.Srcset;
 
 /**
  * What the raw HTML says that Tika's text does not keep: canonical address, site name, JSON-LD, every image
@@ -183,7 +184,7 @@ record HtmlFacts(
             }
         }
         for (String attr : new String[] {"srcset", "data-srcset"}) {
-            for (String candidate : srcsetUrls(e.attr(attr))) {
+            for (String candidate : Srcset.urls(e.attr(attr))) {
                 refs.add(loc(candidate, e, attr));
             }
         }
@@ -250,34 +251,6 @@ record HtmlFacts(
             String t = PageChrome.textWithoutControls(prev).strip();
             if (!t.isEmpty() && t.length() <= 300) {
                 out.add(loc(t, prev, prev.tagName()));
-            }
-        }
-        return out;
-    }
-
-    /** The URLs of a srcset: comma-separated candidates "url [descriptor]" (data: URLs may contain commas). */
-    static List<String> srcsetUrls(String srcset) {
-        List<String> out = new ArrayList<>();
-        String s = srcset == null ? "" : srcset.strip();
-        int i = 0;
-        while (i < s.length()) {
-            while (i < s.length() && (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == ',')) {
-                i++;
-            }
-            int start = i;
-            while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-            String url = s.substring(start, i);
-            // A URL ending in a comma is followed directly by the next candidate.
-            while (url.endsWith(",")) {
-                url = url.substring(0, url.length() - 1);
-            }
-            if (!url.isEmpty()) {
-                out.add(url);
-            }
-            while (i < s.length() && s.charAt(i) != ',') {
-                i++;
             }
         }
         return out;
