@@ -12,7 +12,6 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -29,6 +28,7 @@ import org.provkit.container.ContainerReader;
 import org.provkit.container.ContainerSummary;
 import org.provkit.container.Member;
 import org.provkit.container.MemberIdentity;
+import org.provkit.container.MemberNames;
 import org.provkit.container.PageAsset;
 import org.provkit.container.PageAssets;
 import org.provkit.container.Scratch;
@@ -112,7 +112,7 @@ final class ContainerProcessor {
     /** The members of one outermost container, nested ones included. */
     private final class Nest {
         final MemberOutput out;
-        final Set<String> taken = new HashSet<>();
+        final MemberNames names = new MemberNames();
         final Deque<InFlight> inFlight = new ArrayDeque<>();
         long slots;
         int members;
@@ -143,7 +143,7 @@ final class ContainerProcessor {
         }
 
         private void member(Level level, Member member, Path content) throws IOException {
-            String path = unique(level.path + "/" + member.name());
+            String path = names.unique(level.path + "/" + member.name());
             String name = path.substring(level.path.length() + 1);
             MemberIdentity identity = rename(member.identity(), name);
             Capture capture = member.capture();
@@ -218,17 +218,6 @@ final class ContainerProcessor {
             Level nestedLevel = read(path, content, format, inner, head);
             out.nestedRecord(path, nestedLevel.record);
             return head;
-        }
-
-        private String unique(String wanted) {
-            String candidate = wanted;
-            for (int i = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); i++) {
-                int slash = wanted.lastIndexOf('/');
-                int dot = wanted.lastIndexOf('.');
-                int cut = dot > slash + 1 ? dot : wanted.length();
-                candidate = wanted.substring(0, cut) + "~" + i + wanted.substring(cut);
-            }
-            return candidate;
         }
     }
 
