@@ -148,33 +148,31 @@ public final class BundleService {
         try (BagSink sink = openSink(request.format(), temp, target, name, request.bagTime());
                 PayloadManifests manifests = new PayloadManifests(staging);
                 ProvJsonWriter.Incremental prov = ProvJsonWriter.open(activity, staging)) {
+            int documentCount;
+            long sourceBytes;
+            List<DocumentWarning> warnings;
+            Set<String> externalIdentifiers;
             // Each original is packed as soon as it and those before it are extracted, while the pool
             // works on the next ones; the small staged files follow, then the tag files and signature.
             // The manifests and the PROV graph are written as the payload is packed, in the same (sorted)
             // order, which is the order the graph wants its documents in.
-            List<BundledDocument> documents = extractAll(request, files, staging, sink, manifests, prov);
-
-            List<PayloadEntry> staged = new ArrayList<>();
-            List<DocumentWarning> warnings = new ArrayList<>();
-            Set<String> externalIdentifiers = new LinkedHashSet<>();
-            long sourceBytes = 0;
-            for (BundledDocument doc : documents) {
-                sourceBytes += doc.sourceBytes();
-                staged.addAll(doc.staged());
-                doc.warnings().forEach(w -> warnings.add(new DocumentWarning(doc.sourcePath(), w)));
-                externalIdentifiers.addAll(doc.canonicalUrls());
+            try (Leftovers left = new Leftovers(staging)) {
+                extractAll(request, files, staging, sink, manifests, prov, left);
+                Instant ended = request.reproducible() ? request.bagTime() : Instant.now();
+                Path provFile = staging.resolve("provenance.json");
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(provFile, StandardOpenOption.CREATE_NEW), 1 << 16)) {
+                    prov.finish(ended, out);
+                }
+                left.staged.add(stagedEntry(provFile, BagPaths.PROVENANCE));
+                pack(sink, manifests, left.staged, "packing");
+                documentCount = left.documents;
+                sourceBytes = left.sourceBytes;
+                warnings = left.warnings;
+                externalIdentifiers = left.identifiers;
             }
-            Instant ended = request.reproducible() ? request.bagTime() : Instant.now();
-            Path provFile = staging.resolve("provenance.json");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(provFile, StandardOpenOption.CREATE_NEW), 1 << 16)) {
-                prov.finish(ended, out);
-            }
-            staged.add(stagedEntry(provFile, BagPaths.PROVENANCE));
-            staged.sort(java.util.Comparator.comparing(PayloadEntry::bagPath));
-            pack(sink, manifests, staged, "packing");
             manifests.close();
 
-            BagInfo bagInfo = bagInfo(request, manifests.files(), manifests.bytes(), externalIdentifiers, documents.size());
+            BagInfo bagInfo = bagInfo(request, manifests.files(), manifests.bytes(), externalIdentifiers, documentCount);
             List<TagFiles.TagFile> tagFiles = TagFiles.build(manifests, bagInfo);
             byte[] tagManifest = tagFiles.stream().filter(t -> t.name().equals(ChecksumAlgorithm.SHA512.tagManifestName()))
                     .findFirst().orElseThrow().bytes();
@@ -195,8 +193,8 @@ public final class BundleService {
                 }
             }
             Path written = sink.commit();
-            return new BundleResult(written, name, request.format(), documents.size(), sourceBytes, manifests.bytes(),
-                    (int) manifests.files(), List.copyOf(warnings), scan.notes(), signature,
+            return new BundleResult(written, name, request.format(), documentCount, sourceBytes, manifests.bytes(),
+                    (int) manifests.files(), java.util.Collections.unmodifiableList(warnings), scan.notes(), signature,
                     HexFormat.of().formatHex(ChecksumAlgorithm.SHA512.newDigest().digest(tagManifest)));
         }
     }
@@ -204,15 +202,42 @@ public final class BundleService {
     /**
      * What the rest of the run needs of a document once its text and record are staged: its payload
      * entries, its PROV entry (until its original is packed and the entry added to the graph), warnings
-     * and canonical URLs. Records and metadata are not kept in memory, so memory stays flat however
-     * many documents there are.
+     * and canonical URLs. Records and metadata are not kept in memory; once its original is packed, the
+     * rest goes to the run's {@link Leftovers}.
      */
     record BundledDocument(String sourcePath, long sourceBytes, PayloadEntry original, List<PayloadEntry> staged,
             ProvDocumentEntry prov, List<String> warnings, List<String> canonicalUrls, Path pendingMembers) {
+    }
 
-        /** The same once its original is packed and its PROV entry added: what is left to keep until the end. */
-        BundledDocument packed() {
-            return new BundledDocument(sourcePath, sourceBytes, null, staged, null, warnings, canonicalUrls, pendingMembers);
+    /**
+     * What the end of the run needs of every document once its original is packed: its staged payload (spilled to
+     * disk, handed back sorted), its warnings and canonical URLs (for the summary and bag-info), and the totals.
+     * Nothing else of a document stays, so memory stays flat however many documents (or members) there are.
+     */
+    static final class Leftovers implements AutoCloseable {
+        final PayloadSpill staged;
+        final WarningList warnings = new WarningList();
+        final Set<String> identifiers = new LinkedHashSet<>();
+        int documents;
+        long sourceBytes;
+
+        Leftovers(Path staging) {
+            this.staged = new PayloadSpill(staging);
+        }
+
+        void add(BundledDocument doc) throws IOException {
+            documents++;
+            sourceBytes += doc.sourceBytes();
+            for (PayloadEntry entry : doc.staged()) {
+                staged.add(entry);
+            }
+            doc.warnings().forEach(w -> warnings.add(doc.sourcePath(), w));
+            identifiers.addAll(doc.canonicalUrls());
+        }
+
+        @Override
+        public void close() throws IOException {
+            staged.close();
         }
     }
 
@@ -273,8 +298,9 @@ public final class BundleService {
                 DocumentProcessor.warnings(result.record().head()), List.of(), pending);
     }
 
-    private List<BundledDocument> extractAll(BundleRequest request, List<SourceFile> files, Path staging, BagSink sink,
-            PayloadManifests manifests, ProvJsonWriter.Incremental prov) throws IOException {
+    /** Extracts and packs every original; what is left of each document goes to {@code left}. */
+    private void extractAll(BundleRequest request, List<SourceFile> files, Path staging, BagSink sink,
+            PayloadManifests manifests, ProvJsonWriter.Incremental prov, Leftovers left) throws IOException {
         Set<String> siblings = new LinkedHashSet<>();
         files.forEach(f -> siblings.add(f.recordedPath()));
         long total = files.stream().mapToLong(SourceFile::size).sum();
@@ -326,7 +352,7 @@ public final class BundleService {
                     return staged;
                 }));
             }
-            List<BundledDocument> documents = new ArrayList<>(files.size());
+            List<Path> pendingMembers = new ArrayList<>();
             byte[] buffer = new byte[1 << 20];
             for (int i = 0; i < futures.size(); i++) {
                 BundledDocument document = await(futures.get(i));
@@ -335,19 +361,17 @@ public final class BundleService {
                 sink.add(original.bagPath(), original.size(), out -> copy(original, out, buffer));
                 manifests.add(original);
                 prov.add(document.prov());
-                documents.add(document.packed());
+                left.add(document);
+                if (document.pendingMembers() != null) {
+                    pendingMembers.add(document.pendingMembers());
+                }
             }
             pool.shutdown();
             // Every capture of the bundle is known now: the members of its containers can be checked against the crawl.
             MemberFinisher finisher = new MemberFinisher(captures, spool.lane(), prov);
-            List<BundledDocument> members = new ArrayList<>();
-            for (BundledDocument document : documents) {
-                if (document.pendingMembers() != null) {
-                    members.addAll(finisher.finish(document.pendingMembers()));
-                }
+            for (Path pending : pendingMembers) {
+                finisher.finish(pending, left::add);
             }
-            documents.addAll(members);
-            return documents;
         } finally {
             pool.shutdownNow();
             memberPool.shutdownNow();
@@ -455,15 +479,15 @@ public final class BundleService {
         };
     }
 
-    private void pack(BagSink sink, PayloadManifests manifests, List<PayloadEntry> entries, String phase) throws IOException {
-        progress.start(phase, entries.stream().mapToLong(PayloadEntry::size).sum(), entries.size());
+    private void pack(BagSink sink, PayloadManifests manifests, PayloadSpill entries, String phase) throws IOException {
+        progress.start(phase, entries.bytes(), entries.count());
         try {
             byte[] buffer = new byte[1 << 20];
-            for (PayloadEntry entry : entries) {
+            entries.drain(entry -> {
                 sink.add(entry.bagPath(), entry.size(), out -> copy(entry, out, buffer));
                 manifests.add(entry);
                 progress.advance(entry.size());
-            }
+            });
         } finally {
             progress.finish();
         }

@@ -37,22 +37,26 @@ final class MemberFinisher {
         this.prov = prov;
     }
 
-    /** The members in {@code pending}, as documents whose payload is staged. */
-    List<BundleService.BundledDocument> finish(Path pending) throws IOException {
-        List<BundleService.BundledDocument> documents = new ArrayList<>();
+    /** Takes one finished member; may fail with an I/O error. */
+    @FunctionalInterface
+    interface Finished {
+        void accept(BundleService.BundledDocument member) throws IOException;
+    }
+
+    /** Hands each member in {@code pending} to {@code documents}, as a document whose payload is staged, in order. */
+    void finish(Path pending, Finished documents) throws IOException {
         try (BufferedReader lines = Files.newBufferedReader(pending, StandardCharsets.UTF_8)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 JsonNode item = Json.mapper().readTree(line);
                 switch (item.path("kind").asText()) {
                     case "start" -> prov.add(MemberRecords.prov((ObjectNode) item.path("record"), true));
-                    case "member" -> documents.add(member(item));
-                    case "record" -> documents.add(nestedRecord(item));
+                    case "member" -> documents.accept(member(item));
+                    case "record" -> documents.accept(nestedRecord(item));
                     default -> throw new IOException(pending + ": unknown line " + item.path("kind"));
                 }
             }
         }
-        return documents;
     }
 
     private BundleService.BundledDocument member(JsonNode item) throws IOException {

@@ -4,11 +4,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.provkit.StringTable;
 
 /**
  * Names members get in a bundle: relative paths under their container's folder that every file system and
@@ -24,7 +25,8 @@ public final class MemberNames {
     private static final Set<String> DEVICES = Set.of("con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5",
             "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
 
-    private final Set<String> taken = new HashSet<>();
+    /** The names given so far, lower-cased (one per member: compact, see {@link StringTable}). */
+    private final StringTable taken = new StringTable();
 
     /** A safe relative path for an archive entry named {@code raw}, and whether the raw name tried to escape. */
     public record EntryName(String name, boolean escapes) {

@@ -111,7 +111,8 @@ public final class ProvJsonWriter {
     public static final class Incremental implements AutoCloseable {
         private final Graph g = new Graph();
         private final String bundling;
-        private final Set<String> usedIds = new HashSet<>();
+        /** One identifier per document, kept to the end: compact, since a crawl has tens of thousands of members. */
+        private final org.provkit.StringTable usedIds = new org.provkit.StringTable();
         private final Sections sections;
         private ProvDocumentEntry last;
         private int pending;
@@ -395,6 +396,14 @@ public final class ProvJsonWriter {
     }
 
     private static String uniqueId(String base, Set<String> used) {
+        String id = base;
+        for (int i = 2; !used.add(id.toLowerCase(Locale.ROOT)); i++) {
+            id = base + "_" + i;
+        }
+        return id;
+    }
+
+    private static String uniqueId(String base, org.provkit.StringTable used) {
         String id = base;
         for (int i = 2; !used.add(id.toLowerCase(Locale.ROOT)); i++) {
             id = base + "_" + i;
