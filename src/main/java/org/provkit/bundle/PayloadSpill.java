@@ -19,7 +19,7 @@ import java.util.PriorityQueue;
 /**
  * The staged payload entries (texts, records) that are packed after the originals, handed back sorted by bag path.
  * At most {@link #DEFAULT_RUN} entries are held in memory: each time that many have come, they are sorted and
- * written to a run file, and the runs are merged as they are read back. A bundle of 20,000 web captures has
+ * written to a run file, and the runs are merged as they are read back (at most {@link #DEFAULT_FAN_IN} files open). A bundle of 20,000 web captures has
  * 40,000 such entries; held as objects until the end they were about 1 KB each of the heap.
  *
  * <p>Run format, one entry after another: bag path (int length, then its UTF-16 chars, so that any string comes back
@@ -28,13 +28,20 @@ import java.util.PriorityQueue;
  */
 final class PayloadSpill implements AutoCloseable {
 
-    static final int DEFAULT_RUN = 4096;
+    /**
+     * Entries a run holds. Small enough that the entries waiting in memory die young: a run of 4,096 (2,048 web
+     * captures, several seconds of finishing) outlived 15 young collections and went to the old generation.
+     */
+    static final int DEFAULT_RUN = 1024;
+    static final int DEFAULT_FAN_IN = 64;
     private static final int SHA256_BYTES = 32;
     private static final int SHA512_BYTES = 64;
     private static final Comparator<PayloadEntry> BY_PATH = Comparator.comparing(PayloadEntry::bagPath);
 
     private final Path folder;
     private final int runSize;
+    private final int fanIn;
+    private int runCounter;
     private final List<PayloadEntry> buffer = new ArrayList<>();
     private final List<Path> runs = new ArrayList<>();
     private final Map<Path, Integer> fileNumbers = new HashMap<>();
@@ -45,15 +52,17 @@ final class PayloadSpill implements AutoCloseable {
 
     /** Runs go to {@code folder} as {@code payload-run-N.bin}. */
     PayloadSpill(Path folder) {
-        this(folder, DEFAULT_RUN);
+        this(folder, DEFAULT_RUN, DEFAULT_FAN_IN);
     }
 
-    PayloadSpill(Path folder, int runSize) {
-        if (runSize < 1) {
-            throw new IllegalArgumentException("run size " + runSize);
+    /** Runs of {@code runSize} entries, merged {@code fanIn} at a time at most. */
+    PayloadSpill(Path folder, int runSize, int fanIn) {
+        if (runSize < 1 || fanIn < 2) {
+            throw new IllegalArgumentException("run size " + runSize + ", fan-in " + fanIn);
         }
         this.folder = folder;
         this.runSize = runSize;
+        this.fanIn = fanIn;
     }
 
     void add(PayloadEntry entry) throws IOException {
@@ -108,22 +117,26 @@ final class PayloadSpill implements AutoCloseable {
 
     private void writeRun() throws IOException {
         buffer.sort(BY_PATH);
-        Path run = folder.resolve("payload-run-" + runs.size() + ".bin");
+        Path run = folder.resolve("payload-run-" + (runCounter++) + ".bin");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                 Files.newOutputStream(run, StandardOpenOption.CREATE_NEW), 1 << 16))) {
             for (PayloadEntry entry : buffer) {
-                out.writeInt(entry.bagPath().length());
-                out.writeChars(entry.bagPath());
-                out.writeInt(fileNumber(entry.file()));
-                out.writeLong(entry.offset());
-                out.writeLong(entry.size());
-                out.write(entry.sha256());
-                out.write(entry.sha512());
-                out.writeByte(entry.original() ? 1 : 0);
+                write(out, entry);
             }
         }
         runs.add(run);
         buffer.clear();
+    }
+
+    private void write(DataOutputStream out, PayloadEntry entry) throws IOException {
+        out.writeInt(entry.bagPath().length());
+        out.writeChars(entry.bagPath());
+        out.writeInt(fileNumber(entry.file()));
+        out.writeLong(entry.offset());
+        out.writeLong(entry.size());
+        out.write(entry.sha256());
+        out.write(entry.sha512());
+        out.writeByte(entry.original() ? 1 : 0);
     }
 
     private int fileNumber(Path file) {
@@ -180,14 +193,31 @@ final class PayloadSpill implements AutoCloseable {
     }
 
     private void merge(EntryConsumer consumer) throws IOException {
-        // Read buffers share about 8 MiB however many runs there are (a million documents make 500 runs).
-        int bufferSize = Math.max(4096, Math.min(1 << 16, (8 << 20) / runs.size()));
+        // At most MAX_FAN_IN runs are open at once: more are first merged, a group at a time, into longer runs.
+        while (runs.size() > fanIn) {
+            List<Path> group = new ArrayList<>(runs.subList(0, fanIn));
+            Path merged = folder.resolve("payload-run-" + (runCounter++) + ".bin");
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                    Files.newOutputStream(merged, StandardOpenOption.CREATE_NEW), 1 << 16))) {
+                merge(group, entry -> write(out, entry));
+            }
+            for (Path run : group) {
+                Files.delete(run);
+            }
+            runs.subList(0, fanIn).clear();
+            runs.add(0, merged); // its entries came before those of the runs left, which keeps equal paths in order
+        }
+        merge(runs, consumer);
+    }
+
+    private void merge(List<Path> group, EntryConsumer consumer) throws IOException {
+        int bufferSize = Math.max(4096, Math.min(1 << 16, (4 << 20) / group.size()));
         List<Reader> readers = new ArrayList<>();
         PriorityQueue<Reader> queue = new PriorityQueue<>(Comparator.comparing((Reader r) -> r.next.bagPath())
                 .thenComparingInt(r -> r.number));
         try {
-            for (int i = 0; i < runs.size(); i++) {
-                Reader reader = new Reader(runs.get(i), i, bufferSize);
+            for (int i = 0; i < group.size(); i++) {
+                Reader reader = new Reader(group.get(i), i, bufferSize);
                 readers.add(reader);
                 if (reader.advance()) {
                     queue.add(reader);

@@ -20,18 +20,19 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * The staged payload, spilled to sorted runs and merged: whatever the run size, what comes back is every entry as
- * it was added, in the order a stable sort by bag path gives (the order the bag's payload is packed and listed in).
+ * The staged payload, spilled to sorted runs and merged: whatever the run size and however many runs are merged at
+ * once, what comes back is every entry as it was added, in the order a stable sort by bag path gives (the order the
+ * bag's payload is packed and listed in).
  */
 class PayloadSpillProperties {
 
     @Property(tries = 200)
-    void givesBackEveryEntrySortedByBagPathWhateverTheRunSize(@ForAll("entries") List<PayloadEntry> entries,
-            @ForAll @IntRange(min = 1, max = 40) int runSize) throws IOException {
+    void givesBackEveryEntrySortedByBagPathWhateverTheRunSizeAndFanIn(@ForAll("entries") List<PayloadEntry> entries,
+            @ForAll @IntRange(min = 1, max = 40) int runSize, @ForAll @IntRange(min = 2, max = 5) int fanIn) throws IOException {
         Path folder = Files.createTempDirectory("payload-spill");
         try {
             List<PayloadEntry> back = new ArrayList<>();
-            try (PayloadSpill spill = new PayloadSpill(folder, runSize)) {
+            try (PayloadSpill spill = new PayloadSpill(folder, runSize, fanIn)) {
                 for (PayloadEntry entry : entries) {
                     spill.add(entry);
                 }
@@ -61,7 +62,7 @@ class PayloadSpillProperties {
     @Example
     void writesRunsOnlyPastTheRunSizeAndIsReadOnce() throws IOException {
         Path folder = Files.createTempDirectory("payload-spill");
-        try (PayloadSpill spill = new PayloadSpill(folder, 3)) {
+        try (PayloadSpill spill = new PayloadSpill(folder, 3, 2)) {
             spill.add(entry("data/text/b.txt", "spool-0.bin", 7));
             spill.add(entry("data/records/b.json", "spool-1.bin", 1));
             try (var files = Files.list(folder)) {
