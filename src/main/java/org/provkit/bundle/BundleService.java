@@ -168,7 +168,10 @@ public final class BundleService {
                 documentCount = left.documents;
                 sourceBytes = left.sourceBytes;
                 warnings = left.warnings;
-                externalIdentifiers = left.identifiers;
+                externalIdentifiers = new LinkedHashSet<>();
+                for (int i = 0; i < left.identifiers.size(); i++) {
+                    externalIdentifiers.add(left.identifiers.get(i));
+                }
             }
             manifests.close();
 
@@ -217,7 +220,8 @@ public final class BundleService {
     static final class Leftovers implements AutoCloseable {
         final PayloadSpill staged;
         final WarningList warnings = new WarningList();
-        final Set<String> identifiers = new LinkedHashSet<>();
+        /** Canonical URLs, for bag-info's External-Identifier: one a page in a crawl, so compact. */
+        final org.provkit.StringTable identifiers = new org.provkit.StringTable();
         int documents;
         long sourceBytes;
 
@@ -232,7 +236,7 @@ public final class BundleService {
                 staged.add(entry);
             }
             doc.warnings().forEach(w -> warnings.add(doc.sourcePath(), w));
-            identifiers.addAll(doc.canonicalUrls());
+            doc.canonicalUrls().forEach(identifiers::add);
         }
 
         @Override
