@@ -543,15 +543,17 @@ public final class ProvenanceAnalyzer {
             }
             sample.append(mayHoldUrl(plain) ? Rx.of("(?i)\\b(?:https?://|www\\.)\\S+").matcher(plain).replaceAll(" ") : plain).append('\n');
         }
-        String detected = sample.length() == 0 ? null : LanguageDetection.detect(sample.toString());
+        String declared = html != null && html.lang() != null ? html.lang()
+                : first(metadata, "dc:language") != null ? first(metadata, "dc:language") : first(metadata, "Content-Language");
+        boolean wellFormed = declared != null && Rx.of("(?i)[a-z]{2}(?:[-_].*)?").matcher(declared.strip()).matches();
+        String declaredCode = wellFormed ? declared.strip().substring(0, 2).toLowerCase(Locale.ROOT) : null;
+        String detected = sample.length() == 0 ? null : LanguageDetection.detect(sample.toString(), declaredCode);
         if (detected != null) {
             return detected;
         }
-        String declared = html != null && html.lang() != null ? html.lang()
-                : first(metadata, "dc:language") != null ? first(metadata, "dc:language") : first(metadata, "Content-Language");
-        if (declared != null && Rx.of("(?i)[a-z]{2}(?:[-_].*)?").matcher(declared.strip()).matches()) {
+        if (declaredCode != null) {
             warnings.add("language not detectable from the text; taken from the document's declaration \"" + declared.strip() + "\"");
-            return declared.strip().substring(0, 2).toLowerCase(Locale.ROOT);
+            return declaredCode;
         }
         warnings.add("language not detected: too little text");
         return null;
