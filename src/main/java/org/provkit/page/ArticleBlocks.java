@@ -239,7 +239,7 @@ public final class ArticleBlocks {
             boolean space = text.length() > 0 && text.charAt(text.length() - 1) == ' ';
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                if (Character.isWhitespace(c) || c == '\u00a0') {
+                if (c <= ' ' ? Character.isWhitespace(c) : c >= 0x80 && (c == '\u00a0' || Character.isWhitespace(c))) {
                     if (!space && text.length() > 0) {
                         text.append(' ');
                         space = true;

@@ -193,14 +193,17 @@ public final class ArticleLocator {
         }
     }
 
-    /** Text weight and link-text weight of every element under {@code root}, in one pass. */
+    /**
+     * Text weight, link-text weight and commas (those of its whole {@link Element#text()}, skipped parts too) of
+     * every element under {@code root}, in one pass.
+     */
     static Map<Element, int[]> sizes(Element root) {
         Map<Element, int[]> sizes = new IdentityHashMap<>();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof Element e) {
-                    sizes.put(e, new int[2]);
+                    sizes.put(e, new int[3]);
                 }
             }
 
@@ -212,6 +215,9 @@ public final class ArticleLocator {
                     if (p != null && !(parent instanceof Element pe && SKIPPED.contains(pe.normalName()))) {
                         int w = TextMeasure.weight(t.getWholeText());
                         p[0] += w;
+                    }
+                    if (p != null) {
+                        p[2] += TextMeasure.commas(t.getWholeText());
                     }
                 } else if (node instanceof Element e) {
                     int[] s = sizes.get(e);
@@ -225,6 +231,7 @@ public final class ArticleLocator {
                     if (p != null) {
                         p[0] += s[0];
                         p[1] += s[1];
+                        p[2] += s[2];
                     }
                 }
             }
@@ -244,7 +251,7 @@ public final class ArticleLocator {
             if (size[1] * 2 > size[0]) {
                 return;
             }
-            score = paragraphScore(e.text(), size[0]);
+            score = paragraphScore(size[2], size[0]);
         } else if (DIV_LIKE.contains(tag)) {
             // A div holding text directly (between <br>s, or with only inline children) is a paragraph, or several.
             double[] own = ownTextScore(e, sizes);
@@ -276,8 +283,8 @@ public final class ArticleLocator {
         }
     }
 
-    private static double paragraphScore(String text, int weight) {
-        return 1 + TextMeasure.commas(text) + Math.min(3, weight / 100.0);
+    private static double paragraphScore(int commas, int weight) {
+        return 1 + commas + Math.min(3, weight / 100.0);
     }
 
     /**
@@ -319,7 +326,7 @@ public final class ArticleLocator {
         if (weight < MIN_PARAGRAPH || links * 2 > weight) {
             return 0;
         }
-        return paragraphScore(run.toString(), weight);
+        return paragraphScore(TextMeasure.commas(run), weight);
     }
 
     private static double initialScore(Element e) {
@@ -430,7 +437,7 @@ public final class ArticleLocator {
         double bestScore = 0;
         Element lastH1Before = null;
         for (Element e : doc.select(Css.of("h1, h2, h3, [itemprop=headline], [class*=headline], [class*=title], [class*=tit], [id*=title], [class*=heading]"))) {
-            if (e.closest(Css.of("nav, aside, footer, header nav")) != null || e.text().length() > 400 || e.text().isBlank()) {
+            if (e.closest(Css.of("nav, aside, footer, header nav")) != null || TextLength.longerThan(e, 400) || TextLength.isBlank(e)) {
                 continue;
             }
             boolean before = bodyFirst == null || !e.sourceRange().isTracked() || !bodyFirst.sourceRange().isTracked()

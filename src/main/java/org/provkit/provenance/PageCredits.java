@@ -16,6 +16,7 @@ import org.provkit.page.HtmlPage;
 import org.provkit.page.MetaValue;
 import org.provkit.page.PageChrome;
 import org.provkit.page.PageMetadata;
+import org.provkit.page.TextLength;
 
 /**
  * Picture credits a reader sees in the article: captions and credit lines of its pictures, and labelled credit
@@ -92,7 +93,7 @@ final class PageCredits {
             return captionCredits.isEmpty() ? List.of() : List.of(captionCredits.get(0)); // the first picture leads
         }
         String attributes = String.join(" ", img.attr("alt"), img.attr("title"), img.attr("data-caption"), img.attr("data-credit"));
-        for (Element p = img.parent(); p != null && p != doc.body() && p.text().length() < 400; p = p.parent()) {
+        for (Element p = img.parent(); p != null && p != doc.body() && !TextLength.longerThan(p, 399); p = p.parent()) {
             attributes += " " + String.join(" ", p.attr("data-caption"), p.attr("data-credit"), p.attr("data-copyright"), p.attr("title"));
         }
         String folded = PartyRegistry.fold(attributes);
@@ -221,7 +222,7 @@ final class PageCredits {
         var paragraphs = article.body().select(Css.of("p"));
         int n = 0;
         for (Element p : paragraphs) {
-            if (p.text().length() >= 40 && ++n == 4 && p.sourceRange().isTracked()) {
+            if (TextLength.longerThan(p, 39) && ++n == 4 && p.sourceRange().isTracked()) {
                 return p.sourceRange().startPos();
             }
         }
@@ -332,14 +333,14 @@ final class PageCredits {
             scope = img;
             for (int i = 0; i < 4 && scope.parent() != null; i++) {
                 Element p = scope.parent();
-                if (p.normalName().equals("body") || p.text().length() > 300 || p.select(Css.of("img")).size() > 2
+                if (p.normalName().equals("body") || TextLength.longerThan(p, 300) || p.select(Css.of("img")).size() > 2
                         || !p.select(Css.of("h1, h2, h3")).isEmpty()) {
                     break;
                 }
                 scope = p;
             }
             wrapper = scope != img;
-        } else if (figure.parent() != null && figure.parent().select(Css.of("img")).size() <= 2 && figure.parent().text().length() <= 600
+        } else if (figure.parent() != null && figure.parent().select(Css.of("img")).size() <= 2 && !TextLength.longerThan(figure.parent(), 600)
                 && figure.parent().select(Css.of("h1, h2")).isEmpty()) {
             // A caption set beside the figure ("<figure/><figcaption/><span class=author/>").
             scope = figure.parent();
@@ -347,7 +348,7 @@ final class PageCredits {
         List<Element> specific = new ArrayList<>();
         List<Element> general = new ArrayList<>();
         for (Element e : scope.getAllElements()) {
-            if (e == scope && !wrapper || e.text().isBlank() || e.text().length() > 400 || !leafBlock(e)) {
+            if (e == scope && !wrapper || TextLength.isBlank(e) || TextLength.longerThan(e, 400) || !leafBlock(e)) {
                 continue;
             }
             boolean named = e.normalName().equals("figcaption") || captionish(e) || e.parent() != null
@@ -358,7 +359,7 @@ final class PageCredits {
         out.addAll(general);
         Element next = scope.nextElementSibling();
         for (int i = 0; i < 2 && next != null; i++, next = next.nextElementSibling()) {
-            if (next.select(Css.of("img")).isEmpty() && next.text().length() <= 300 && !next.text().isBlank() && captionish(next)) {
+            if (next.select(Css.of("img")).isEmpty() && !TextLength.longerThan(next, 300) && !TextLength.isBlank(next) && captionish(next)) {
                 out.add(next);
             }
         }

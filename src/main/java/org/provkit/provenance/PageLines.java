@@ -9,6 +9,7 @@ import org.jsoup.nodes.Element;
 import org.provkit.page.Block;
 import org.provkit.page.Css;
 import org.provkit.page.ElementTokens;
+import org.provkit.page.TextLength;
 
 /**
  * The article's blocks as lines for the attribution and credit rules: what surrounds each (a picture's caption, a
@@ -123,7 +124,7 @@ final class PageLines {
             }
             for (Element q = b; q != null; q = q.parent()) {
                 if (q == p) {
-                    return p.text().length() <= 400;
+                    return !TextLength.longerThan(p, 400);
                 }
             }
         }
@@ -138,14 +139,14 @@ final class PageLines {
         for (Element p = e; p != null && level < MAX_CONTEXT_LEVELS; p = p.parent(), level++) {
             String tag = p.normalName();
             if (tag.equals("body") || tag.equals("article") || tag.equals("main")
-                    || level > 0 && (p.text().length() > 600 || !p.select(Css.of("h1, h2")).isEmpty())) {
+                    || level > 0 && (TextLength.longerThan(p, 600) || !p.select(Css.of("h1, h2")).isEmpty())) {
                 break; // what holds the headline or much text is no picture's caption
             }
             if (tag.equals("figure") || tag.equals("figcaption")) {
                 caption = true;
                 break;
             }
-            if (!byline && level <= 1 && p.text().length() <= 300 && p.select(Css.of("img")).stream().anyMatch(PageCredits::picture)) {
+            if (!byline && level <= 1 && !TextLength.longerThan(p, 300) && p.select(Css.of("img")).stream().anyMatch(PageCredits::picture)) {
                 caption = true; // text set right beside a picture, in the box that holds it
                 break;
             }
