@@ -42,6 +42,7 @@ public final class CdsTraining {
                 files.filter(Files::isRegularFile).findFirst()
                         .ifPresent(file -> Main.run(quiet, quiet, "inspect", file.toString()));
             }
+            Main.run(quiet, quiet, "inspect", TrainingDocuments.webPage(work.resolve("page")).toString());
             extractOtherFormats(work);
         } finally {
             try (Stream<Path> walk = Files.walk(work)) {

@@ -52,6 +52,34 @@ final class TrainingDocuments {
         return written;
     }
 
+    /**
+     * A news page with the parts the page analysis reads (JSON-LD, Open Graph, a byline, a dateline, a figure
+     * with its credit, navigation and a teaser list): inspected in the training JVM, so the archive holds jsoup's
+     * parser and the page rules' classes that every HTML document of a bundle needs.
+     */
+    static Path webPage(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve("training.html");
+        Files.writeString(file, """
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Training document | Training Daily</title>
+                <meta property="og:site_name" content="Training Daily"><meta property="og:image" content="/img/lead.jpg">
+                <link rel="canonical" href="https://news.example.org/training">
+                <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Training document",
+                "author": {"@type": "Organization", "name": "Prensa Latina"}, "publisher": {"@type": "Organization", "name": "Training Daily"},
+                "image": {"@type": "ImageObject", "url": "/img/lead.jpg", "creditText": "Prensa Latina"}}</script></head>
+                <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+                <article><h1>Training document</h1><p class="byline">By Desk Writer, Prensa Latina</p>
+                <figure><img src="/img/lead.jpg" srcset="/img/lead-2x.jpg 2x" alt="A picture"><figcaption>A picture.
+                <span class="credit">Photo: Prensa Latina</span></figcaption></figure>
+                <p>HAVANA, Nov 12 (Prensa Latina) A short article, with a sentence, and another one, long enough to be a paragraph.</p>
+                <p>A second paragraph of the article, with commas, clauses, and words enough to count as body text here.</p>
+                <p>Source: Prensa Latina</p></article>
+                <aside><ul class="related"><li><a href="/a">Other story (AFP)</a></li><li><a href="/b">Another story (EFE)</a></li></ul></aside>
+                <footer>&copy; 2026 Training Daily</footer></body></html>
+                """);
+        return file;
+    }
+
     private interface Writer {
         void write(Path file) throws Exception;
     }
