@@ -38,19 +38,25 @@ public final class StringTable {
     public int number(String s) {
         byte[] bytes = encode(s);
         int hash = hash(bytes);
+        int slot = probe(bytes, hash);
+        if (slots[slot] != 0) {
+            return slots[slot] - 1;
+        }
+        int number = append(bytes, hash);
+        slots[slot] = number + 1;
+        if (2 * size > slots.length) {
+            rehash(slots.length * 2);
+        }
+        return number;
+    }
+
+    /** The slot holding {@code bytes}, or the empty slot where they would go. */
+    private int probe(byte[] bytes, int hash) {
         int mask = slots.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             int entry = slots[slot];
-            if (entry == 0) {
-                int number = append(bytes, hash);
-                slots[slot] = number + 1;
-                if (2 * size > slots.length) {
-                    rehash(slots.length * 2);
-                }
-                return number;
-            }
-            if (hashes[entry - 1] == hash && same(entry - 1, bytes)) {
-                return entry - 1;
+            if (entry == 0 || hashes[entry - 1] == hash && same(entry - 1, bytes)) {
+                return slot;
             }
         }
     }
@@ -58,17 +64,7 @@ public final class StringTable {
     /** The number of {@code s}, or -1 when it is not in the table. */
     public int indexOf(String s) {
         byte[] bytes = encode(s);
-        int hash = hash(bytes);
-        int mask = slots.length - 1;
-        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-            int entry = slots[slot];
-            if (entry == 0) {
-                return -1;
-            }
-            if (hashes[entry - 1] == hash && same(entry - 1, bytes)) {
-                return entry - 1;
-            }
-        }
+        return slots[probe(bytes, hash(bytes))] - 1;
     }
 
     public boolean contains(String s) {
